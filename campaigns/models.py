@@ -1,0 +1,166 @@
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from core.api_fields import PageLinkSerializer, VocabularyTermSerializer
+from core.blocks import ContentStreamBlock
+from core.visibility import public_pages
+
+STATUS_ACTIVE = "active"
+STATUS_CLOSED = "closed"
+
+
+class CampaignIndexPage(Page):
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+    max_count_per_parent = 1
+    campaigns_per_page = 9
+
+    class Meta:
+        verbose_name = _("campaign index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        campaigns = public_pages(CampaignPage.objects.child_of(self)).specific()
+        status = request.GET.get("status")
+        if status in (STATUS_ACTIVE, STATUS_CLOSED):
+            campaigns = campaigns.filter(status=status)
+        campaigns = campaigns.order_by("status", "-start_date", "-pk")
+        context["campaigns"] = Paginator(campaigns, self.campaigns_per_page).get_page(request.GET.get("page"))
+        context["status"] = status
+        return context
+
+
+class CampaignPage(Page):
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=[(STATUS_ACTIVE, _("Active")), (STATUS_CLOSED, _("Closed"))],
+        default=STATUS_ACTIVE,
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    summary = models.TextField(_("summary"), max_length=600)
+    the_ask = models.TextField(_("what we ask"), help_text=_("The concrete change the campaign demands."))
+    call_to_action_label = models.CharField(_("call to action label"), max_length=80, blank=True)
+    call_to_action_url = models.URLField(_("call to action link"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+    hero_image_alt = models.CharField(_("hero image alternative text"), max_length=255, blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("status"), FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("summary"),
+        InlinePanel("audience_links", label=_("Audiences")),
+        FieldPanel("the_ask"),
+        MultiFieldPanel(
+            [FieldPanel("call_to_action_label"), FieldPanel("call_to_action_url")], heading=_("Call to action")
+        ),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")),
+        FieldPanel("body"),
+        InlinePanel("related_story_links", label=_("Related stories")),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("status"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("call_to_action_url"),
+        SynchronizedField("hero_image"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("the_ask"),
+        index.SearchField("body"),
+        index.FilterField("status"),
+        index.FilterField("start_date"),
+    ]
+    api_fields = [
+        APIField("status"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("summary"),
+        APIField("audiences", serializer=VocabularyTermSerializer(many=True)),
+        APIField("the_ask"),
+        APIField("call_to_action_label"),
+        APIField("call_to_action_url"),
+        APIField("hero_image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("hero_image_alt"),
+        APIField("body"),
+        APIField("related_stories", serializer=PageLinkSerializer(many=True)),
+    ]
+
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+    @property
+    def audiences(self):
+        return [{"slug": link.audience, "name": str(link.get_audience_display())} for link in self.audience_links.all()]
+
+    @property
+    def related_stories(self):
+        ids = [link.story_id for link in self.related_story_links.all()]
+        return list(public_pages(Page.objects.filter(pk__in=ids)).specific())
+
+
+AUDIENCES = [
+    ("third-party-governments", _("Third-party governments")),
+    ("eu", _("European Union")),
+    ("un", _("United Nations")),
+    ("ngos", _("Human-rights organisations")),
+    ("media", _("Media")),
+    ("public", _("The public")),
+]
+
+
+class CampaignAudience(Orderable):
+    page = ParentalKey(CampaignPage, related_name="audience_links", on_delete=models.CASCADE)
+    audience = models.CharField(_("audience"), max_length=40, choices=AUDIENCES)
+
+    panels = [FieldPanel("audience")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("audience")
+        unique_together = [("page", "audience")]
+
+
+class CampaignRelatedStory(Orderable):
+    page = ParentalKey(CampaignPage, related_name="related_story_links", on_delete=models.CASCADE)
+    story = models.ForeignKey(
+        "stories.StoryPage", verbose_name=_("story"), on_delete=models.CASCADE, related_name="campaign_links"
+    )
+
+    panels = [FieldPanel("story")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related story")

@@ -1,0 +1,165 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import ContentStreamBlock
+from core.visibility import public_pages
+
+
+class HomePage(Page):
+    introduction = models.TextField(_("introduction"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+    hero_image_alt = models.CharField(_("hero image alternative text"), max_length=255, blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+    api_fields = [
+        APIField("introduction"),
+        APIField("hero_image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("hero_image_alt"),
+        APIField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.AboutPage", "home.UnitIndexPage", "campaigns.CampaignIndexPage", "stories.StoryIndexPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from campaigns.models import CampaignPage
+        from stories.models import StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_stories"] = (
+            public_pages(StoryPage.objects.descendant_of(self)).specific().order_by("-date", "-pk")[:3]
+        )
+        context["active_campaigns"] = (
+            public_pages(CampaignPage.objects.descendant_of(self).filter(status="active"))
+            .specific()
+            .order_by("-start_date")[:3]
+        )
+        return context
+
+
+class AboutPage(Page):
+    """The Community Action Center: who we are."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+    founded_year = models.PositiveIntegerField(_("founded in"), null=True, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("founded_year"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+    api_fields = [APIField("introduction"), APIField("founded_year"), APIField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("about page")
+
+
+class UnitIndexPage(Page):
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.UnitPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("unit index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["units"] = public_pages(self.get_children()).specific()
+        return context
+
+
+class UnitPage(Page):
+    """One of the Center's units: why it exists, what it aims for and how it works."""
+
+    summary = models.TextField(_("summary"), blank=True)
+    mission = models.TextField(_("mission"), blank=True)
+    founded_reason = StreamField(ContentStreamBlock(), verbose_name=_("why the unit was founded"), blank=True)
+    goals = StreamField(ContentStreamBlock(), verbose_name=_("goals"), blank=True)
+    how_we_work = StreamField(ContentStreamBlock(), verbose_name=_("how we work"), blank=True)
+    founded_year = models.PositiveIntegerField(_("founded in"), null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("mission"),
+        FieldPanel("founded_year"),
+        FieldPanel("founded_reason"),
+        FieldPanel("goals"),
+        FieldPanel("how_we_work"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("mission"),
+        index.SearchField("founded_reason"),
+        index.SearchField("goals"),
+        index.SearchField("how_we_work"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("mission"),
+        APIField("founded_year"),
+        APIField("founded_reason"),
+        APIField("goals"),
+        APIField("how_we_work"),
+    ]
+
+    parent_page_types = ["home.UnitIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("unit page")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseGenericSetting):
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=255, default="مركز العمل المجتمعي – جامعة القدس"
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    footer_text = models.TextField(_("footer text"), blank=True)
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("phone"), FieldPanel("address")], heading=_("Contact")
+        ),
+        MultiFieldPanel([FieldPanel("facebook_url"), FieldPanel("x_url")], heading=_("Social media")),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,227 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from core.api_fields import VocabularyTermSerializer
+from core.blocks import ContentStreamBlock
+from core.visibility import public_pages
+
+from . import services
+
+
+class StoryPageForm(WagtailAdminPageForm):
+    """Refuses the admin's Publish button while consent is missing, with a message on the field."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "action-publish" in self.data:
+            probe = StoryPage(
+                consent_status=cleaned_data.get("consent_status"),
+                consent_recorded_on=cleaned_data.get("consent_recorded_on"),
+            )
+            reason = services.publication_blocked_reason(probe)
+            if reason:
+                self.add_error("consent_status", reason)
+        return cleaned_data
+
+
+class StoryIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count_per_parent = 1
+    stories_per_page = 9
+
+    class Meta:
+        verbose_name = _("story index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import StoryFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        stories = public_pages(StoryPage.objects.child_of(self)).specific()
+        story_filter = StoryFilter(request.GET, locale=self.locale)
+        stories = story_filter.apply(stories).order_by("-date", "-pk")
+        paginator = Paginator(stories, self.stories_per_page)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context.update(stories=page_obj, story_filter=story_filter, paginator=paginator)
+        return context
+
+
+class StoryPage(Page):
+    date = models.DateField(_("date of the events"))
+    neighbourhood = models.ForeignKey(
+        "core.Neighbourhood",
+        verbose_name=_("neighbourhood"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    summary = models.TextField(_("summary"), max_length=600)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(_("hero image alternative text"), max_length=255, blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+
+    consent_status = models.CharField(
+        _("consent status"),
+        max_length=20,
+        choices=services.CONSENT_STATUSES,
+        default=services.CONSENT_PENDING,
+        help_text=_("The story can only be published when consent is granted."),
+    )
+    consent_recorded_on = models.DateField(_("consent recorded on"), null=True, blank=True)
+    consent_method = models.CharField(_("consent method"), max_length=30, choices=services.CONSENT_METHODS, blank=True)
+    anonymised = models.BooleanField(
+        _("anonymised"), default=True, help_text=_("Names and identifying details have been changed.")
+    )
+
+    base_form_class = StoryPageForm
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("neighbourhood")]),
+        InlinePanel("violation_type_links", label=_("Violation types")),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("consent_status"), FieldPanel("consent_recorded_on")]),
+                FieldRowPanel([FieldPanel("consent_method"), FieldPanel("anonymised")]),
+            ],
+            heading=_("Consent"),
+        ),
+    ]
+
+    # Consent and dates are facts about the story, the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("date"),
+        SynchronizedField("neighbourhood"),
+        SynchronizedField("consent_status", overridable=False),
+        SynchronizedField("consent_recorded_on", overridable=False),
+        SynchronizedField("consent_method", overridable=False),
+        SynchronizedField("anonymised", overridable=False),
+        SynchronizedField("hero_image"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("neighbourhood", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields(
+            "violation_type_links", [index.RelatedFields("violation_type", [index.SearchField("name")])]
+        ),
+        index.FilterField("date"),
+        index.FilterField("consent_status"),
+        index.FilterField("neighbourhood_id"),
+    ]
+
+    api_fields = [
+        APIField("date"),
+        APIField("summary"),
+        APIField("neighbourhood", serializer=VocabularyTermSerializer()),
+        APIField("violation_types", serializer=VocabularyTermSerializer(many=True)),
+        APIField("hero_image", serializer=ImageRenditionField("fill-1200x630")),
+        APIField("hero_image_alt"),
+        APIField("body"),
+        APIField("anonymised"),
+    ]
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    @property
+    def violation_types(self):
+        return [link.violation_type for link in self.violation_type_links.all() if link.violation_type]
+
+    def save(self, *args, **kwargs):
+        if self.live:
+            services.assert_may_publish(self)
+        return super().save(*args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        # A live page whose consent was withdrawn is never served, even before it is unpublished.
+        if not services.may_publish(self):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_campaigns"] = public_pages(
+            Page.objects.filter(pk__in=self.campaign_links.values("page_id"))
+        ).specific()
+        return context
+
+
+class StoryViolationType(Orderable):
+    page = ParentalKey(StoryPage, related_name="violation_type_links", on_delete=models.CASCADE)
+    violation_type = models.ForeignKey(
+        "core.ViolationType", verbose_name=_("violation type"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("violation_type")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("violation type")
+        unique_together = [("page", "violation_type")]
+
+
+class SurvivorRecord(models.Model):
+    """The private section of a story: who the survivor really is and how to reach them.
+
+    Kept out of the page model on purpose: page fields end up in revisions,
+    wagtail-localize translation sources (seen by translators), the search index
+    and the API. This record is shared by all translations of a story (keyed by
+    ``translation_key``) and is only visible to staff with the
+    ``stories.view_survivorrecord`` permission.
+    """
+
+    story_translation_key = models.UUIDField(_("story"), unique=True, editable=False)
+    survivor_name = models.CharField(_("survivor's real name"), max_length=255, blank=True)
+    contact = models.CharField(_("contact details"), max_length=255, blank=True)
+    notes = models.TextField(_("private notes"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("survivor record (private)")
+        verbose_name_plural = _("survivor records (private)")
+
+    def __str__(self):
+        story = self.story
+        return str(story) if story else str(self.story_translation_key)
+
+    @property
+    def story(self):
+        pages = StoryPage.objects.filter(translation_key=self.story_translation_key)
+        return pages.filter(locale__language_code="ar").first() or pages.first()
