@@ -205,6 +205,10 @@ os_pid() {
     [ -f "$OS_PIDFILE" ] || return 1
     pid=$(cat "$OS_PIDFILE" 2>/dev/null) || return 1
     [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+    # Guard against a stale pidfile whose PID now belongs to another process.
+    local cmdline
+    cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+    grep -qF 'org.opensearch.bootstrap.OpenSearch' <<<"$cmdline" || return 1
     echo "$pid"
 }
 
@@ -234,12 +238,13 @@ assemble_opensearch() {
     local work
     work=$(mktemp -d "$SERVICES_DIR/.assemble.XXXXXX")
     # Run mvn from an empty dir so a pom.xml in the caller's cwd cannot interfere;
-    # its (noisy) output is only shown if it fails.
+    # its (noisy) output is only shown if it fails. Explicit && because `set -e` is
+    # suspended inside a subshell that is the left side of `||`.
     (
-        cd "$work"
+        cd "$work" &&
         mvn -B -q "$MVN_DEP_PLUGIN:copy" \
             -Dartifact="org.opensearch.distribution.integ-test-zip:opensearch:${OS_VERSION}:zip" \
-            -DoutputDirectory="$work"
+            -DoutputDirectory="$work" &&
         mvn -B -q "$MVN_DEP_PLUGIN:copy" \
             -Dartifact="org.opensearch.plugin:analysis-common:${OS_VERSION}:jar" \
             -DoutputDirectory="$work"

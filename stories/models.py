@@ -102,6 +102,8 @@ class StoryPage(Page):
     anonymised = models.BooleanField(
         _("anonymised"), default=True, help_text=_("Names and identifying details have been changed.")
     )
+    # Set by ``import_archive``: the record's key in the archive, the same on every translation.
+    import_key = models.CharField(_("import key"), max_length=100, blank=True, db_index=True, editable=False)
 
     base_form_class = StoryPageForm
 
@@ -168,7 +170,25 @@ class StoryPage(Page):
     def save(self, *args, **kwargs):
         if self.live:
             services.assert_may_publish(self)
-        return super().save(*args, **kwargs)
+        self.localize_vocabulary()
+        result = super().save(*args, **kwargs)
+        for link in StoryViolationType.objects.filter(page=self).exclude(violation_type__locale=self.locale_id):
+            link.violation_type = link.violation_type.get_translation_or_none(self.locale) or link.violation_type
+            link.save(update_fields=["violation_type"])
+        return result
+
+    def localize_vocabulary(self):
+        """Point the taxonomy at the terms of this page's own locale.
+
+        A translation starts as a copy of the source page, so without this an
+        English story would carry the Arabic neighbourhood and violation types.
+        """
+        if self.neighbourhood_id and self.neighbourhood.locale_id != self.locale_id:
+            self.neighbourhood = self.neighbourhood.get_translation_or_none(self.locale) or self.neighbourhood
+        for link in self.violation_type_links.all():
+            term = link.violation_type
+            if term and term.locale_id != self.locale_id:
+                link.violation_type = term.get_translation_or_none(self.locale) or term
 
     def serve(self, request, *args, **kwargs):
         # A live page whose consent was withdrawn is never served, even before it is unpublished.

@@ -1,0 +1,35 @@
+import os
+from pathlib import Path
+
+import pytest
+
+SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_service(available, what):
+    """Skip a test when a service is missing locally; fail it under CI=true."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is required under CI=true but is not available")
+    pytest.skip(f"{what} is not available")
+
+
+@pytest.fixture
+def shared_data():
+    require_service(SHARED_DATA.is_dir(), f"shared test data at {SHARED_DATA}")
+    return SHARED_DATA
+
+
+@pytest.fixture
+def demo_archive_path(shared_data):
+    return shared_data / "demo_archive.json"
+
+
+@pytest.fixture
+def site_structure(db):
+    """Locales, the home page per locale and the section index pages, as after a fresh install."""
+    from core.services import ensure_site_structure
+
+    return ensure_site_structure()

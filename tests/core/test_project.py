@@ -1,0 +1,107 @@
+"""Project-level promises: migrations match models, configuration comes from the environment."""
+
+import json
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.smoke
+@pytest.mark.django_db
+def test_models_and_migrations_agree():
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+def settings_under(env, module="cms.settings.dev"):
+    """Import the settings in a fresh interpreter with ``env`` and return a few values."""
+    code = (
+        "import json, django; from django.conf import settings; "
+        "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
+        "'db_name': str(settings.DATABASES['default']['NAME']), "
+        "'search': settings.WAGTAILSEARCH_BACKENDS['default'], "
+        "'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS, 'email': settings.EMAIL_BACKEND, "
+        "'media': str(settings.MEDIA_ROOT)}, default=str))"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "ELASTICSEARCH_", "EMAIL_"))}
+    clean.update(env, DJANGO_SETTINGS_MODULE=module)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
+    return result
+
+
+@pytest.mark.smoke
+def test_embedded_default_is_sqlite_and_database_search():
+    result = settings_under({})
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["engine"] == "django.db.backends.sqlite3"
+    assert values["db_name"].endswith("db.sqlite3")
+    assert values["search"]["BACKEND"] == "wagtail.search.backends.database"
+
+
+@pytest.mark.smoke
+def test_production_setup_comes_from_the_environment():
+    result = settings_under(
+        {
+            "DATABASE_URL": "postgres://editor@db.internal:5432/munasara",
+            "ELASTICSEARCH_URL": "http://search.internal:9200",
+            "ELASTICSEARCH_ENGINE": "opensearch2",
+            "ELASTICSEARCH_INDEX_PREFIX": "staging_",
+            "SECRET_KEY": "x" * 50,
+            "ALLOWED_HOSTS": "munasara.example, www.munasara.example",
+            "EMAIL_URL": "smtp://mailer:pw@mail.internal:587/?tls=True",
+            "MEDIA_ROOT": "/srv/media",
+        },
+        module="cms.settings.production",
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["engine"] == "django.db.backends.postgresql"
+    assert values["search"]["BACKEND"] == "wagtail.search.backends.opensearch2"
+    assert values["search"]["URLS"] == ["http://search.internal:9200"]
+    assert values["search"]["INDEX_PREFIX"] == "staging_"
+    assert values["debug"] is False
+    assert values["hosts"] == ["munasara.example", "www.munasara.example"]
+    assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert values["media"] == "/srv/media"
+
+
+@pytest.mark.smoke
+def test_elasticsearch9_is_the_default_engine():
+    result = settings_under({"ELASTICSEARCH_URL": "http://127.0.0.1:9200"})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["search"]["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+
+
+@pytest.mark.smoke
+def test_unknown_engine_is_refused_with_a_clear_message():
+    result = settings_under({"ELASTICSEARCH_URL": "http://127.0.0.1:9200", "ELASTICSEARCH_ENGINE": "solr"})
+    assert result.returncode != 0
+    assert "ELASTICSEARCH_ENGINE='solr'" in result.stderr
+
+
+@pytest.mark.smoke
+def test_production_refuses_to_start_without_a_secret_key():
+    result = settings_under({"SECRET_KEY": ""}, module="cms.settings.production")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set in production" in result.stderr
+
+
+@pytest.mark.smoke
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [("en-GB,en;q=0.9", "/en/"), ("fr-FR,fr;q=0.8", "/fr/"), ("ar", "/ar/"), ("de-DE", "/ar/"), ("", "/ar/")],
+)
+def test_root_redirects_by_accept_language_falling_back_to_arabic(client, site_structure, accept_language, expected):
+    response = client.get("/", headers={"accept-language": accept_language} if accept_language else {})
+    assert response.status_code == 302
+    assert response["Location"] == expected
