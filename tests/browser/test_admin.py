@@ -1,0 +1,58 @@
+"""An Arabic-speaking editor writes a story in the admin; the consent rule stops an early publish."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.users.models import UserProfile
+
+from stories.models import StoryPage
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def arabic_editor(site_structure):
+    user = get_user_model().objects.create_superuser("muharrir", "editor@example.org", "kalimat-sirr-123")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "ar"
+    profile.save()
+    return user
+
+
+def log_in(page, live_server):
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "muharrir")
+    page.fill("#id_password", "kalimat-sirr-123")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+
+def test_editor_cannot_publish_a_story_before_consent_then_can(page, live_server, site_structure, arabic_editor):
+    log_in(page, live_server)
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("html").get_attribute("lang") == "ar"
+
+    index = site_structure["stories"]["ar"]
+    page.goto(f"{live_server.url}/admin/pages/add/stories/storypage/{index.pk}/")
+    page.fill("#id_title", "بيت العائلة في سلوان")
+    page.fill("#id_date", "2023-04-02")
+    page.fill("#id_summary", "قصة عائلة فقدت بيتها")
+    page.select_option("#id_consent_status", "pending")
+
+    # Publish lives in the footer's action menu.
+    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
+    page.locator("button[name='action-publish']").click()
+    error = page.locator("[data-contentpath='consent_status'] .error-message")
+    error.first.wait_for()
+    assert error.first.inner_text().strip()
+    assert not StoryPage.objects.filter(title="بيت العائلة في سلوان").exists()
+
+    page.select_option("#id_consent_status", "granted")
+    page.fill("#id_consent_recorded_on", "2023-04-10")
+    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
+    page.locator("button[name='action-publish']").click()
+    page.wait_for_url(f"{live_server.url}/admin/pages/{index.pk}/")
+    story = StoryPage.objects.get(title="بيت العائلة في سلوان")
+    assert story.live
+
+    page.goto(f"{live_server.url}{story.url}")
+    assert page.locator("h1").first.inner_text() == "بيت العائلة في سلوان"
