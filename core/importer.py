@@ -230,6 +230,16 @@ def _show(value):
     return repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
+def shape_errors(data):
+    """Problems with the top level of the archive (checked before touching the database)."""
+    if not isinstance(data, dict) or not isinstance(data.get("stories"), list):
+        return [_('top level: expected an object with a "stories" list (and an optional "incidents" list)')]
+    incidents = data.get("incidents", [])
+    if not isinstance(incidents, list):
+        return [_("incidents: expected a list, not %(type)s") % {"type": _json_type(incidents)}]
+    return []
+
+
 def validate_archive(data, vocabulary, languages=None):
     """Check the whole archive; return ``(stories, incident_count, errors)``.
 
@@ -241,14 +251,10 @@ def validate_archive(data, vocabulary, languages=None):
     languages = list(languages or language_codes())
     statuses = [value for value, _label in CONSENT_STATUSES]
     methods = [value for value, _label in CONSENT_METHODS]
-    errors = []
-
-    if not isinstance(data, dict) or not isinstance(data.get("stories"), list):
-        return [], 0, [_('top level: expected an object with a "stories" list (and an optional "incidents" list)')]
+    errors = shape_errors(data)
+    if errors:
+        return [], 0, errors
     incidents = data.get("incidents", [])
-    if not isinstance(incidents, list):
-        errors.append(_("incidents: expected a list, not %(type)s") % {"type": _json_type(incidents)})
-        incidents = []
 
     stories = []
     first_use = {}
@@ -258,7 +264,7 @@ def validate_archive(data, vocabulary, languages=None):
             label = raw["key"].strip()
         check = _Checker(label, errors)
         if not isinstance(raw, dict):
-            check.error(_("record"), _("expected an object, not %(type)s") % {"type": _json_type(raw)})
+            check.error("record", _("expected an object, not %(type)s") % {"type": _json_type(raw)})
             continue
 
         key = check.text(raw, "key", "key", max_length=KEY_MAX_LENGTH)
@@ -392,6 +398,9 @@ def import_archive(path, *, publish=False, progress=None):
     is not valid; then nothing is written.
     """
     data = load_archive(path)
+    errors = shape_errors(data)
+    if errors:
+        raise ArchiveError(errors)
     with transaction.atomic():
         structure = ensure_site_structure()
         vocabulary = Vocabulary.from_database()
@@ -458,7 +467,7 @@ def _import_story(record, story_indexes, vocabulary, publish, summary):
         page = translate_page(source, locale, import_key=record.key)
         _fill(page, record, text, vocabulary, code)
         if page_created:
-            page.slug = find_available_slug(page.get_parent(), _slug(text.title, record.key), ignore_page_id=page.pk)
+            _rename_fresh_copy(page, _slug(text.title, record.key))
         if not page.live:
             page.save()
         _save(page, page_created, publish and granted)
@@ -500,6 +509,21 @@ def _save(page, created, publish):
         revision.publish()
         return True
     return False
+
+
+def _rename_fresh_copy(page, slug):
+    """Give a page just made by ``copy_for_translation`` (which keeps the source's slug) a slug of its own.
+
+    Written straight to the row: the copy has never been public and has no
+    children, so Page.save's slug-change handling (redirects from the old URL,
+    descendant paths) has nothing to do.
+    """
+    from stories.models import StoryPage
+
+    parent = page.get_parent()
+    page.slug = find_available_slug(parent, slug, ignore_page_id=page.pk)
+    page.set_url_path(parent)
+    StoryPage.objects.filter(pk=page.pk).update(slug=page.slug, url_path=page.url_path)
 
 
 def _slug(title, key):

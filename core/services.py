@@ -73,7 +73,7 @@ def ensure_site_structure():
     Safe to call on a fresh database (right after ``migrate``) and again later.
     Returns ``{"home": {code: HomePage}, "stories": {code: StoryIndexPage}, ...}``.
     """
-    from wagtail.models import Page, Site
+    from wagtail.models import Collection, Page, Site
 
     from campaigns.models import CampaignIndexPage
     from home.models import AboutPage, HomePage, UnitIndexPage
@@ -84,7 +84,11 @@ def ensure_site_structure():
     seed_vocabulary()
     locales = ensure_locales()
     source_locale = locales[SOURCE_LANGUAGE]
-    root = Page.get_first_root_node()
+    # Wagtail's migrations create the tree root and the root collection; a
+    # flushed database (live-server tests) has neither.
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=source_locale))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
 
     home = HomePage.objects.filter(locale=source_locale, depth=2).first()
     if home is None:
@@ -135,4 +139,9 @@ def ensure_site_structure():
                 translation = translate_page(source, locale, title=titles[code]["title"], slug=titles[code]["slug"])
                 translation.save_revision().publish()
             structure[key][code] = translation.specific
-    return structure
+    # Hand back fresh rows: the instances above may predate their children's
+    # creation, and publishing a stale copy would overwrite the tree columns.
+    return {
+        key: {code: Page.objects.get(pk=page.pk).specific for code, page in pages.items()}
+        for key, pages in structure.items()
+    }

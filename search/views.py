@@ -1,19 +1,96 @@
+"""The public search page and the JSON search API."""
+
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
-from core.visibility import public_pages
+from . import query, sync
 
-RESULTS_PER_PAGE = 10
+RESULTS_PER_PAGE = query.DEFAULT_PAGE_SIZE
 
 
+def _unavailable_json():
+    response = JsonResponse(
+        {"error": _("Search is temporarily unavailable. Please try again in a little while.")}, status=503
+    )
+    response["Retry-After"] = str(settings.SEARCH_RETRY_AFTER)
+    return response
+
+
+def _bad_request_json(error):
+    return JsonResponse({"error": _("Invalid search parameters."), "errors": error.errors}, status=400)
+
+
+@require_safe
 def search(request):
-    query = request.GET.get("q", "").strip()
-    locale = Locale.objects.filter(language_code=get_language()).first()
-    results = Page.objects.none()
-    if query and locale:
-        pages = public_pages(Page.objects.filter(locale=locale)).specific()
-        results = pages.search(query)
-    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": page_obj})
+    """``/<lang>/search/?q=…``: results in the page's language only, with facets and highlights."""
+    context = {"search_query": request.GET.get("q", "").strip(), "errors": None, "unavailable": False}
+    status = 200
+    try:
+        params = query.parse_params(
+            request.GET, default_locale=get_language(), allow_page_size=False, locale_param=False
+        )
+    except query.SearchParamError as error:
+        context["errors"] = error.errors
+        return TemplateResponse(request, "search/search.html", context, status=400)
+    try:
+        answer = query.run_search(params, request=None)
+    except sync.EngineUnavailableError:
+        context["unavailable"] = True
+        response = TemplateResponse(request, "search/search.html", context, status=503)
+        response["Retry-After"] = str(settings.SEARCH_RETRY_AFTER)
+        return response
+    paginator = Paginator(range(answer.count), params.page_size)
+    selected = {name: {str(value) for value in values} for name, values in params.filters.items()}
+    facets = {
+        name: [{**item, "selected": str(item["value"]) in selected.get(name, ())} for item in items]
+        for name, items in answer.facets.items()
+    }
+    results = [{**result, "type_label": query.type_label(result["type"])} for result in answer.results]
+    context.update(
+        params=params,
+        answer=answer,
+        results=results,
+        facets=facets,
+        active_filters=params.filters,
+        page_obj=paginator.get_page(params.page) if answer.count else None,
+    )
+    return TemplateResponse(request, "search/search.html", context, status=status)
+
+
+@require_safe
+def api_search(request):
+    """``GET /api/v2/search/``: see search/README.md for the parameters and the answer."""
+    try:
+        params = query.parse_params(request.GET, default_locale=settings.LANGUAGE_CODE)
+    except query.SearchParamError as error:
+        return _bad_request_json(error)
+    try:
+        answer = query.run_search(params, request=request)
+    except sync.EngineUnavailableError:
+        return _unavailable_json()
+    return JsonResponse(answer.as_json(), json_dumps_params={"ensure_ascii": False})
+
+
+@require_safe
+def api_suggest(request):
+    """``GET /api/v2/search/suggest/?q=&locale=``: title completions in one locale."""
+    errors = {}
+    q = request.GET.get("q", "").strip()
+    if len(q) > query.MAX_QUERY_LENGTH:
+        errors["q"] = _("must be at most %(maximum)d characters") % {"maximum": query.MAX_QUERY_LENGTH}
+    try:
+        params = query.parse_params({"locale": request.GET.get("locale")}, default_locale=settings.LANGUAGE_CODE)
+    except query.SearchParamError as error:
+        errors.update(error.errors)
+    if errors:
+        return _bad_request_json(query.SearchParamError(errors))
+    try:
+        suggestions = query.suggest(q, params.locale, request=request)
+    except sync.EngineUnavailableError:
+        return _unavailable_json()
+    return JsonResponse({"results": suggestions}, json_dumps_params={"ensure_ascii": False})

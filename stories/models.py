@@ -168,7 +168,11 @@ class StoryPage(Page):
         return [link.violation_type for link in self.violation_type_links.all() if link.violation_type]
 
     def save(self, *args, **kwargs):
-        if self.live:
+        # save_revision() saves bookkeeping columns only (update_fields) on an
+        # instance carrying unsaved draft edits; the rule is about what goes live.
+        update_fields = kwargs.get("update_fields")
+        writes_content = update_fields is None or {"live", "consent_status"} & set(update_fields)
+        if self.live and writes_content:
             services.assert_may_publish(self)
         self.localize_vocabulary()
         result = super().save(*args, **kwargs)
@@ -198,9 +202,9 @@ class StoryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_campaigns"] = public_pages(
-            Page.objects.filter(pk__in=self.campaign_links.values("page_id"))
-        ).specific()
+        # A new story being previewed has no primary key and so no campaigns yet.
+        campaign_ids = self.campaign_links.values("page_id") if self.pk else []
+        context["related_campaigns"] = public_pages(Page.objects.filter(pk__in=campaign_ids)).specific()
         return context
 
 

@@ -5,7 +5,9 @@ import datetime
 import factory
 from wagtail.models import Locale
 
+from campaigns.models import CampaignAudience, CampaignPage, CampaignRelatedStory
 from core.models import Neighbourhood, ViolationType
+from home.models import UnitPage
 from stories.models import StoryPage, StoryViolationType
 
 
@@ -48,3 +50,58 @@ class StoryPageFactory(factory.Factory):
 
 def locale(code):
     return Locale.objects.get(language_code=code)
+
+
+class CampaignPageFactory(factory.Factory):
+    """A published campaign under ``parent``; ``audiences`` and ``related_stories`` fill the orderables."""
+
+    class Meta:
+        model = CampaignPage
+
+    title = factory.Sequence(lambda n: f"حملة رقم {n}")
+    slug = factory.Sequence(lambda n: f"campaign-{n}")
+    status = "active"
+    start_date = datetime.date(2024, 1, 10)
+    summary = "ملخص الحملة"
+    the_ask = "وقف هدم المنازل"
+    live = False
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, audiences=(), related_stories=(), publish_page=True, **kwargs):
+        page = model_class(*args, **kwargs)
+        page.locale = parent.locale
+        for audience in audiences:
+            page.audience_links.add(CampaignAudience(audience=audience))
+        for story in related_stories:
+            page.related_story_links.add(CampaignRelatedStory(story=story))
+        parent.add_child(instance=page)
+        if publish_page:
+            publish(page)
+        return page
+
+
+class UnitPageFactory(factory.Factory):
+    class Meta:
+        model = UnitPage
+
+    title = factory.Sequence(lambda n: f"وحدة رقم {n}")
+    slug = factory.Sequence(lambda n: f"unit-{n}")
+    summary = "ملخص الوحدة"
+    mission = "رسالة الوحدة"
+    live = False
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, publish_page=True, **kwargs):
+        page = model_class(*args, **kwargs)
+        page.locale = parent.locale
+        parent.add_child(instance=page)
+        if publish_page:
+            publish(page)
+        return page
+
+
+def publish_translation(page, code, **fields):
+    """Copy ``page`` into language ``code`` (``copy_for_translation``), set ``fields`` and publish it."""
+    from core.services import translate_page
+
+    return publish(translate_page(page, locale(code), **fields))

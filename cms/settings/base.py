@@ -169,33 +169,40 @@ EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "munasara@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Search: Wagtail's database backend unless ELASTICSEARCH_URL is set.
+# Search: the public search (page /<lang>/search/ and /api/v2/search/) runs on
+# Elasticsearch/OpenSearch when ELASTICSEARCH_URL is set, else on the database.
+# The "default" backend (admin search, the pages API ?search=) is always the
+# database: it must see drafts, and it stays in step inside each transaction.
+# The engine backend ("public") holds public pages only and is fed through the
+# durable queue in search/sync.py (see search/README.md).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 ELASTICSEARCH_ENGINE = env("ELASTICSEARCH_ENGINE", "elasticsearch9")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "munasara_")
 SEARCH_ENGINES = {
-    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
-    "opensearch2": "wagtail.search.backends.opensearch2",
-    "opensearch3": "wagtail.search.backends.opensearch3",
+    "elasticsearch9": "search.backends.engine.Elasticsearch9Backend",
+    "opensearch2": "search.backends.engine.OpenSearch2Backend",
+    "opensearch3": "search.backends.engine.OpenSearch3Backend",
+}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "search.backends.database"},
 }
 if ELASTICSEARCH_URL:
     if ELASTICSEARCH_ENGINE not in SEARCH_ENGINES:
         raise ImproperlyConfigured(
             f"ELASTICSEARCH_ENGINE={ELASTICSEARCH_ENGINE!r} is not one of {', '.join(sorted(SEARCH_ENGINES))}."
         )
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": SEARCH_ENGINES[ELASTICSEARCH_ENGINE],
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
-            "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "10")),
-            "ATOMIC_REBUILD": True,
-        }
+    WAGTAILSEARCH_BACKENDS["public"] = {
+        "BACKEND": SEARCH_ENGINES[ELASTICSEARCH_ENGINE],
+        "URLS": [ELASTICSEARCH_URL],
+        "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
+        "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "5")),
+        "ATOMIC_REBUILD": True,
+        # Wagtail's own signal handlers would log and drop failed updates;
+        # search/sync.py queues them durably instead.
+        "AUTO_UPDATE": False,
     }
-else:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database"},
-    }
+# Seconds a client is told to wait (Retry-After) when the engine is down.
+SEARCH_RETRY_AFTER = int(env("SEARCH_RETRY_AFTER", "30"))
 
 # Background work runs in-process until a worker exists.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -28,15 +28,21 @@ PALETTES = {
         (52, 48, 96),
         (222, 140, 110),
         [(250, 200, 150), (120, 90, 150), (40, 40, 80)],
-        {"ar": "بألوان الغسق البنفسجية والبرتقالية", "en": "in violet and orange dusk colours",
-         "fr": "aux couleurs violettes et orangées du crépuscule"},
+        {
+            "ar": "بألوان الغسق البنفسجية والبرتقالية",
+            "en": "in violet and orange dusk colours",
+            "fr": "aux couleurs violettes et orangées du crépuscule",
+        },
     ),
     "stone": (
         (168, 150, 128),
         (238, 228, 210),
         [(200, 180, 150), (140, 120, 100), (250, 245, 235)],
-        {"ar": "بلون الحجر المقدسي الفاتح", "en": "in the pale colours of Jerusalem stone",
-         "fr": "aux couleurs claires de la pierre de Jérusalem"},
+        {
+            "ar": "بلون الحجر المقدسي الفاتح",
+            "en": "in the pale colours of Jerusalem stone",
+            "fr": "aux couleurs claires de la pierre de Jérusalem",
+        },
     ),
     "sea": (
         (24, 74, 96),
@@ -54,22 +60,31 @@ PALETTES = {
         (236, 196, 180),
         (150, 180, 214),
         [(255, 240, 225), (200, 150, 160), (110, 140, 190)],
-        {"ar": "بألوان الفجر الوردية والزرقاء", "en": "in pink and blue dawn colours",
-         "fr": "aux couleurs roses et bleues de l'aube"},
+        {
+            "ar": "بألوان الفجر الوردية والزرقاء",
+            "en": "in pink and blue dawn colours",
+            "fr": "aux couleurs roses et bleues de l'aube",
+        },
     ),
     "night": (
         (16, 24, 48),
         (70, 90, 130),
         [(230, 210, 150), (60, 80, 120), (30, 40, 70)],
-        {"ar": "بألوان الليل الزرقاء الداكنة مع ضوء ذهبي", "en": "in dark night blues with a golden light",
-         "fr": "aux bleus sombres de la nuit avec une lumière dorée"},
+        {
+            "ar": "بألوان الليل الزرقاء الداكنة مع ضوء ذهبي",
+            "en": "in dark night blues with a golden light",
+            "fr": "aux bleus sombres de la nuit avec une lumière dorée",
+        },
     ),
     "sage": (
         (120, 150, 130),
         (230, 226, 200),
         [(250, 250, 235), (90, 120, 100), (170, 190, 160)],
-        {"ar": "بدرجات الأخضر الهادئ والعاجي", "en": "in soft sage and ivory tones",
-         "fr": "aux tons vert sauge et ivoire"},
+        {
+            "ar": "بدرجات الأخضر الهادئ والعاجي",
+            "en": "in soft sage and ivory tones",
+            "fr": "aux tons vert sauge et ivoire",
+        },
     ),
 }
 

@@ -269,7 +269,9 @@ def load_stories(structure, report):
                 "consent_method": consent.get("method", ""),
                 "anonymised": True,
             }
-            violation_types = [{"violation_type": term(ViolationType, slug, locale)} for slug in story["violation_types"]]
+            violation_types = [
+                {"violation_type": term(ViolationType, slug, locale)} for slug in story["violation_types"]
+            ]
 
             def children(page, violation_types=violation_types):
                 replace_children(page, "violation_type_links", StoryViolationType, violation_types)

@@ -45,7 +45,12 @@ HOME = {
                     "Jerusalem and wants to stay there in safety and dignity. We tell each story with the consent "
                     "of the people in it, and we change names and any detail that could identify them.",
                 ),
-                ("cta", "Read the accounts of families from East Jerusalem's neighbourhoods.", "All stories", "stories"),
+                (
+                    "cta",
+                    "Read the accounts of families from East Jerusalem's neighbourhoods.",
+                    "All stories",
+                    "stories",
+                ),
                 ("h2", "How you can help"),
                 (
                     "p",

@@ -185,8 +185,10 @@ def breadcrumbs(context):
     crumbs = []
     if page is not None and page.depth > 2:
         ancestors = public_pages(page.get_ancestors().filter(depth__gte=2)).order_by("depth")
-        crumbs = [{"title": ancestor.title, "url": _url(ancestor, request), "is_home": ancestor.depth == 2}
-                  for ancestor in ancestors]
+        crumbs = [
+            {"title": ancestor.title, "url": _url(ancestor, request), "is_home": ancestor.depth == 2}
+            for ancestor in ancestors
+        ]
     return {"crumbs": crumbs, "page": page}
 
 

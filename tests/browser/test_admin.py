@@ -26,7 +26,12 @@ def log_in(page, live_server):
     page.wait_for_url(f"{live_server.url}/admin/")
 
 
-def test_editor_cannot_publish_a_story_before_consent_then_can(page, live_server, site_structure, arabic_editor):
+def test_editor_cannot_publish_a_story_before_consent_then_can(
+    page, live_server, site_structure, arabic_editor, settings
+):
+    # Autosave would race the clicks below by saving a draft in the background.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 600_000
     log_in(page, live_server)
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("html").get_attribute("lang") == "ar"

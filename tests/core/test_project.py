@@ -27,7 +27,7 @@ def settings_under(env, module="cms.settings.dev"):
         "import json, django; from django.conf import settings; "
         "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
         "'db_name': str(settings.DATABASES['default']['NAME']), "
-        "'search': settings.WAGTAILSEARCH_BACKENDS['default'], "
+        "'search': settings.WAGTAILSEARCH_BACKENDS.get('public', settings.WAGTAILSEARCH_BACKENDS['default']), "
         "'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS, 'email': settings.EMAIL_BACKEND, "
         "'media': str(settings.MEDIA_ROOT)}, default=str))"
     )
@@ -44,7 +44,7 @@ def test_embedded_default_is_sqlite_and_database_search():
     values = json.loads(result.stdout)
     assert values["engine"] == "django.db.backends.sqlite3"
     assert values["db_name"].endswith("db.sqlite3")
-    assert values["search"]["BACKEND"] == "wagtail.search.backends.database"
+    assert values["search"]["BACKEND"] == "search.backends.database"
 
 
 @pytest.mark.smoke
@@ -65,7 +65,7 @@ def test_production_setup_comes_from_the_environment():
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
     assert values["engine"] == "django.db.backends.postgresql"
-    assert values["search"]["BACKEND"] == "wagtail.search.backends.opensearch2"
+    assert values["search"]["BACKEND"] == "search.backends.engine.OpenSearch2Backend"
     assert values["search"]["URLS"] == ["http://search.internal:9200"]
     assert values["search"]["INDEX_PREFIX"] == "staging_"
     assert values["debug"] is False
@@ -78,7 +78,7 @@ def test_production_setup_comes_from_the_environment():
 def test_elasticsearch9_is_the_default_engine():
     result = settings_under({"ELASTICSEARCH_URL": "http://127.0.0.1:9200"})
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["search"]["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert json.loads(result.stdout)["search"]["BACKEND"] == "search.backends.engine.Elasticsearch9Backend"
 
 
 @pytest.mark.smoke

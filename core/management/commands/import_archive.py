@@ -1,5 +1,7 @@
 """``manage.py import_archive PATH.json [--publish]``: load the unit's story archive."""
 
+import logging
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
@@ -8,26 +10,35 @@ from core.importer import ArchiveError, import_archive
 
 
 class Command(BaseCommand):
-    help = (
-        'Import stories from a JSON archive ({"stories": [...], "incidents": [...]}). Records are matched by '
-        "their key, so running the import again updates the pages. The whole file is checked first; if any "
-        "record is invalid nothing is imported."
-    )
+    @property
+    def help(self):
+        return _(
+            'Import stories from a JSON archive ({"stories": [...], "incidents": [...]}). Records are matched by '
+            "their key, so running the import again updates the pages. The whole file is checked first; if any "
+            "record is invalid nothing is imported."
+        )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="The archive file (JSON).")
+        parser.add_argument("path", help=_("The archive file (JSON)."))
         parser.add_argument(
             "--publish",
             action="store_true",
-            help="Publish the stories whose consent is granted; the others stay drafts. Without it, all stay drafts.",
+            help=_(
+                "Publish the stories whose consent is granted; the others stay drafts. Without it, all stay drafts."
+            ),
         )
 
     def handle(self, *args, path, publish, **options):
         show_progress = self.stdout.isatty()
 
         def progress(records):
-            return tqdm(records, desc=_("Importing stories"), unit=_("story"), disable=not show_progress)
+            return tqdm(records, desc=_("Importing stories"), disable=not show_progress)
 
+        # Wagtail logs a line per page edited or published; keep them for -v 2 and up.
+        wagtail_logger = logging.getLogger("wagtail")
+        previous_level = wagtail_logger.level
+        if options["verbosity"] < 2:
+            wagtail_logger.setLevel(logging.WARNING)
         try:
             summary = import_archive(path, publish=publish, progress=progress)
         except ArchiveError as error:
@@ -36,5 +47,7 @@ class Command(BaseCommand):
                 + "\n"
                 + "\n".join(f"  {message}" for message in error.errors)
             ) from None
+        finally:
+            wagtail_logger.setLevel(previous_level)
         for line in summary.lines():
             self.stdout.write(line)

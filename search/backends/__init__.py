@@ -1,0 +1,1 @@
+"""Search backends: Wagtail's, extended for Arabic and for the public index."""

@@ -1,0 +1,34 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class IndexUpdate(models.Model):
+    """A page whose search document must be rewritten or removed: the durable queue.
+
+    A row is written in the same database transaction as the content change
+    that makes it necessary, so an update cannot be lost when the search engine
+    is down or the process dies; ``search.sync.apply`` pushes it to the engine
+    after the commit, and ``manage.py search_sync`` retries what failed. One row
+    per page: a newer change only moves ``requested_at`` forward. Applied rows
+    are kept for a while (``search_sync --keep-days``) so a rebuild can replay
+    the changes made while it ran.
+    """
+
+    page_id = models.BigIntegerField(_("page id"), unique=True)
+    requested_at = models.DateTimeField(_("requested at"), db_index=True)
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True, db_index=True)
+    attempts = models.PositiveIntegerField(_("failed attempts"), default=0)
+    last_attempt_at = models.DateTimeField(_("last attempt at"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("search index update")
+        verbose_name_plural = _("search index updates")
+
+    def __str__(self):
+        state = "applied" if self.is_applied else "pending"
+        return f"page {self.page_id} ({state})"
+
+    @property
+    def is_applied(self):
+        return self.applied_at is not None and self.applied_at >= self.requested_at
