@@ -19,7 +19,9 @@ used:
   with and without it (بيوت → بيوت, يوت), and the query keeps the form without
   it, so «بسلوان» finds «سلوان» and «بيوت» still finds «بيوت».
 
-Latin text is only lower-cased; the database's own tokenizer handles the rest.
+Latin words are lower-cased and lightly stemmed (plural -s/-es/-ies, -ed, -ing,
+a final -e), so «arrests», «arrested» and «arrest» meet on the database backend
+as well; the engine uses a real English stemmer.
 """
 
 import re
@@ -83,10 +85,28 @@ def _strip_suffix(token):
     return token
 
 
-def stem(token):
-    """Light stem of one normalised token (Arabic only; other tokens are returned unchanged)."""
-    if not is_arabic(token):
+def _english_stem(token):
+    if not token.isascii() or not token.isalpha() or len(token) <= 3:
         return token
+    if token.endswith("ies") and len(token) > 4:
+        token = token[:-3] + "y"
+    elif token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        token = token[:-1]
+    for suffix in ("ing", "ed"):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            token = token[: -len(suffix)]
+            if len(token) > 3 and token[-1] == token[-2] and token[-1] not in "lsz":
+                token = token[:-1]  # stopped -> stop
+            break
+    if token.endswith("e") and len(token) > 3:
+        token = token[:-1]
+    return token
+
+
+def stem(token):
+    """Light stem of one normalised token."""
+    if not is_arabic(token):
+        return _english_stem(token)
     return _strip_suffix(_strip_prefix(token))
 
 

@@ -110,6 +110,8 @@ def write_pages(backend, page_ids, index_name=None, refresh=True):
         return
     pages = list(public_pages(Page.objects.filter(pk__in=page_ids)).exclude(depth=1).specific())
     public_ids = {page.pk for page in pages}
+    if index_name is None:
+        backend.ensure_page_index()
     actions = backend.page_actions(pages)
     actions += [{"_op_type": "delete", "_id": str(pk)} for pk in page_ids if pk not in public_ids]
     backend.bulk_write(actions, index_name=index_name, refresh=refresh)

@@ -48,7 +48,7 @@ class NormalisingIndexMixin:
             return super().add_items(model, objs)
         finally:
             for obj in objs:
-                del obj.get_search_fields
+                obj.__dict__.pop("get_search_fields", None)
 
     def add_item(self, obj):
         return self.add_items(type(obj), [obj])

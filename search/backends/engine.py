@@ -355,16 +355,45 @@ class PublicBackendMixin:
 
     # Helpers used by search.query and search.sync; one place that knows both clients.
 
+    def get_index_for_model(self, model):
+        # The public index holds pages only: route every model to it, so update_index rebuilds one
+        # index (the other models' objects are skipped by PublicIndexMixin) instead of creating
+        # empty image/document/snippet indexes.
+        return super().get_index_for_model(Page)
+
     def page_index(self):
         return self.get_index_for_model(Page)
+
+    def ensure_page_index(self):
+        """Create the page index (behind its alias, with our mappings) if it does not exist yet.
+
+        Without this, the first page published before any ``update_index`` would make the engine
+        create the index on the fly with guessed mappings and no Arabic analysis.
+        """
+        if getattr(self, "_page_index_exists", False):
+            return
+        alias = self.page_index()
+        if not self.es.indices.exists(index=alias.name):
+            from modelsearch.index import get_indexed_models
+
+            index = self.index_class(self, f"{alias.name}_{timezone.now():%Y%m%d%H%M%S}")
+            index.put()
+            for model in get_indexed_models():
+                index.add_model(model)
+            index.put_alias(alias.name)
+        self._page_index_exists = True
 
     def raw_search(self, body, **params):
         return self.es.search(index=self.page_index().name, body=body, **params)
 
     def bulk_write(self, actions, index_name=None, refresh=False):
         """Index/delete documents; raises on any error except deleting a missing document."""
-        index_name = index_name or self.page_index().name
-        _ok, errors = self.bulk(self.es, actions, index=index_name, refresh=refresh, raise_on_error=False)
+        params = {"refresh": refresh, "raise_on_error": False}
+        if index_name is None:
+            # Through the alias, and never let the engine create a missing index with guessed mappings.
+            index_name = self.page_index().name
+            params["require_alias"] = True
+        _ok, errors = self.bulk(self.es, actions, index=index_name, **params)
         real_errors = [error for error in errors if error.get("delete", {}).get("status") != 404]
         if real_errors:
             raise RuntimeError(f"{len(real_errors)} search index writes failed, first: {real_errors[0]}")

@@ -58,18 +58,11 @@ def with_engine(url=None, prefix=TEST_PREFIX):
 
 def reset_engine_index(backend):
     """A fresh page index (behind its alias) with the mappings of every page model."""
-    from modelsearch.index import get_indexed_models
-
     alias = backend.page_index()
-    existing = backend.es.indices.get(index=f"{alias.name}*", ignore_unavailable=True) if alias.name else {}
-    for name in existing:
+    for name in backend.es.indices.get(index=f"{alias.name}*", ignore_unavailable=True):
         backend.es.indices.delete(index=name)
-    index = backend.index_class(backend, alias.name + "_t")
-    index.put()
-    for model in get_indexed_models():
-        if issubclass(model, Page):
-            index.add_model(model)
-    index.put_alias(alias.name)
+    backend._page_index_exists = False
+    backend.ensure_page_index()
     return alias
 
 

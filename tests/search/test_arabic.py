@@ -27,9 +27,11 @@ def test_variants_normalise_to_the_same_token(variant, plain):
     assert arabic.tokens(variant) == arabic.tokens(plain)
 
 
-def test_short_words_and_latin_text_are_left_alone():
+def test_short_words_are_left_alone_and_english_is_lightly_stemmed():
     assert arabic.tokens("ولد") == ["ولد"]  # stripping و would leave two letters
-    assert arabic.tokens("Demolition ORDERS") == ["demolition", "orders"]
+    assert arabic.tokens("Demolition ORDERS") == ["demolition", "order"]
+    assert arabic.tokens("arrests arrested arresting") == ["arrest"] * 3
+    assert arabic.tokens("families family") == ["family"] * 2
 
 
 def test_word_spans_point_into_the_original_text():

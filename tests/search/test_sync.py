@@ -119,6 +119,24 @@ def test_an_outage_loses_nothing_and_search_sync_applies_it(engine_site, make_st
     assert [result["id"] for result in client.get("/api/v2/search/", {"q": "خيمة"}).json()["results"]] == [story.pk]
 
 
+def test_a_withdrawal_still_queued_is_never_shown_from_the_stale_index(
+    engine_site, make_story, settings, client, committed
+):
+    backend = engine_site
+    story = make_story("شهادة عن الحاجز العسكري")
+    assert in_index(backend, story)
+
+    settings.WAGTAILSEARCH_BACKENDS = with_engine(url=CLOSED_PORT_URL)
+    with committed():
+        withdraw_consent(story)
+    settings.WAGTAILSEARCH_BACKENDS = with_engine()  # The engine is back, the queue not applied yet.
+    assert in_index(backend, story)  # The index is stale...
+    response = client.get("/api/v2/search/", {"q": "الحاجز", "locale": "ar"})
+    assert story.pk not in [result["id"] for result in response.json()["results"]]  # ...but never shown.
+    call_command("search_sync")
+    assert not in_index(backend, story)
+
+
 def test_search_check_reports_and_repairs_drift(engine_site, make_story, settings):
     from stories.models import StoryPage
 
@@ -157,3 +175,31 @@ def test_update_index_rebuilds_atomically_behind_the_alias(engine_site, make_sto
     results = client.get("/api/v2/search/", {"q": "جدار", "locale": "ar"}).json()["results"]
     assert [result["id"] for result in results] == [story.pk]
     call_command("search_check")
+
+
+def test_the_first_change_on_a_fresh_engine_creates_the_index_with_our_mappings(engine_site, make_story):
+    backend = engine_site
+    alias = backend.page_index().name
+    for name in backend.es.indices.get(index=f"{alias}*"):
+        backend.es.indices.delete(index=name)
+    backend._page_index_exists = False
+
+    story = make_story("أول قصة بعد التثبيت")
+    assert in_index(backend, story)
+    mappings = backend.es.indices.get_mapping(index=alias)
+    properties = next(iter(mappings.values()))["mappings"]["properties"]
+    assert properties["m_title_ar"]["analyzer"] == "munasara_ar"
+    assert backend.es.indices.exists_alias(name=alias)
+
+
+def test_publishing_a_translation_indexes_it_in_its_own_locale(engine_site, make_story, committed, client):
+    from core.services import translate_page
+    from tests.factories import locale
+
+    source = make_story("بيت على التلة", summary="بيت على التلة")
+    with committed():
+        translation = translate_page(source, locale("en"), title="A house on the hill", summary="A house on the hill")
+        publish(translation)
+    data = client.get("/api/v2/search/", {"q": "hill", "locale": "en"}).json()
+    assert [(result["id"], result["locale"]) for result in data["results"]] == [(translation.pk, "en")]
+    assert client.get("/api/v2/search/", {"q": "hill", "locale": "ar"}).json()["count"] == 0

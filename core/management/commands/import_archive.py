@@ -1,12 +1,11 @@
 """``manage.py import_archive PATH.json [--publish]``: load the unit's story archive."""
 
-import logging
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from core.importer import ArchiveError, import_archive
+from core.management.quiet import quiet_wagtail_log
 
 
 class Command(BaseCommand):
@@ -34,20 +33,14 @@ class Command(BaseCommand):
         def progress(records):
             return tqdm(records, desc=_("Importing stories"), disable=not show_progress)
 
-        # Wagtail logs a line per page edited or published; keep them for -v 2 and up.
-        wagtail_logger = logging.getLogger("wagtail")
-        previous_level = wagtail_logger.level
-        if options["verbosity"] < 2:
-            wagtail_logger.setLevel(logging.WARNING)
         try:
-            summary = import_archive(path, publish=publish, progress=progress)
+            with quiet_wagtail_log(options["verbosity"]):
+                summary = import_archive(path, publish=publish, progress=progress)
         except ArchiveError as error:
             raise CommandError(
                 _("Nothing was imported; fix these problems in %(path)s first:") % {"path": path}
                 + "\n"
                 + "\n".join(f"  {message}" for message in error.errors)
             ) from None
-        finally:
-            wagtail_logger.setLevel(previous_level)
         for line in summary.lines():
             self.stdout.write(line)

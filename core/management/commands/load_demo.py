@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from core.demo import loader
+from core.management.quiet import quiet_wagtail_log
 
 
 class Command(BaseCommand):
@@ -11,7 +12,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        report = loader.load_demo()
+        with quiet_wagtail_log(options["verbosity"]):
+            report = loader.load_demo()
         pages = ", ".join(f"{code}: {count}" for code, count in sorted(report.pages.items()))
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded ({pages} pages; {report.images} images)."))
         if not report.admin_enabled:
