@@ -6,13 +6,13 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.api_fields import PageLinkSerializer, VocabularyTermSerializer
 from core.blocks import ContentStreamBlock
+from core.models import HeroImageMixin
 from core.visibility import public_pages
 
 STATUS_ACTIVE = "active"
@@ -46,7 +46,7 @@ class CampaignIndexPage(Page):
         return context
 
 
-class CampaignPage(Page):
+class CampaignPage(HeroImageMixin, Page):
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -59,15 +59,6 @@ class CampaignPage(Page):
     the_ask = models.TextField(_("what we ask"), help_text=_("The concrete change the campaign demands."))
     call_to_action_label = models.CharField(_("call to action label"), max_length=80, blank=True)
     call_to_action_url = models.URLField(_("call to action link"), blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("hero image"),
-    )
-    hero_image_alt = models.CharField(_("hero image alternative text"), max_length=255, blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
@@ -78,7 +69,7 @@ class CampaignPage(Page):
         MultiFieldPanel(
             [FieldPanel("call_to_action_label"), FieldPanel("call_to_action_url")], heading=_("Call to action")
         ),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")),
+        HeroImageMixin.hero_panel(),
         FieldPanel("body"),
         InlinePanel("related_story_links", label=_("Related stories")),
     ]
@@ -105,11 +96,9 @@ class CampaignPage(Page):
         APIField("the_ask"),
         APIField("call_to_action_label"),
         APIField("call_to_action_url"),
-        APIField("hero_image", serializer=ImageRenditionField("fill-1200x630")),
-        APIField("hero_image_alt"),
         APIField("body"),
         APIField("related_stories", serializer=PageLinkSerializer(many=True)),
-    ]
+    ] + HeroImageMixin.hero_api_fields()
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []

@@ -7,6 +7,9 @@ import format can name a term without caring about the language.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
@@ -42,3 +45,28 @@ class Neighbourhood(VocabularyTerm):
         verbose_name = _("neighbourhood")
         verbose_name_plural = _("neighbourhoods")
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class HeroImageMixin(models.Model):
+    """A lead image with its own alternative text, for pages that open with a picture."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(_("hero image alternative text"), max_length=255, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def hero_panel():
+        return MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image"))
+
+    @staticmethod
+    def hero_api_fields():
+        return [APIField("hero_image", serializer=ImageRenditionField("fill-1200x630")), APIField("hero_image_alt")]

@@ -4,39 +4,28 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import ContentStreamBlock
+from core.models import HeroImageMixin
 from core.visibility import public_pages
 
 
-class HomePage(Page):
+class HomePage(HeroImageMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("hero image"),
-    )
-    hero_image_alt = models.CharField(_("hero image alternative text"), max_length=255, blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")),
+        HeroImageMixin.hero_panel(),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
     api_fields = [
         APIField("introduction"),
-        APIField("hero_image", serializer=ImageRenditionField("fill-1200x630")),
-        APIField("hero_image_alt"),
         APIField("body"),
-    ]
+    ] + HeroImageMixin.hero_api_fields()
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["home.AboutPage", "home.UnitIndexPage", "campaigns.CampaignIndexPage", "stories.StoryIndexPage"]

@@ -1,4 +1,4 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -7,13 +7,13 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.api_fields import VocabularyTermSerializer
 from core.blocks import ContentStreamBlock
+from core.models import HeroImageMixin
 from core.visibility import public_pages
 
 from . import services
@@ -58,17 +58,13 @@ class StoryIndexPage(Page):
         story_filter = StoryFilter(request.GET, locale=self.locale)
         stories = story_filter.apply(stories).order_by("-date", "-pk")
         paginator = Paginator(stories, self.stories_per_page)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        context.update(stories=page_obj, story_filter=story_filter, paginator=paginator)
+        context.update(
+            stories=paginator.get_page(request.GET.get("page")), story_filter=story_filter, paginator=paginator
+        )
         return context
 
 
-class StoryPage(Page):
+class StoryPage(HeroImageMixin, Page):
     date = models.DateField(_("date of the events"))
     neighbourhood = models.ForeignKey(
         "core.Neighbourhood",
@@ -79,15 +75,6 @@ class StoryPage(Page):
         related_name="stories",
     )
     summary = models.TextField(_("summary"), max_length=600)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image_alt = models.CharField(_("hero image alternative text"), max_length=255, blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
 
     consent_status = models.CharField(
@@ -111,7 +98,7 @@ class StoryPage(Page):
         FieldRowPanel([FieldPanel("date"), FieldPanel("neighbourhood")]),
         InlinePanel("violation_type_links", label=_("Violation types")),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")),
+        HeroImageMixin.hero_panel(),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -150,11 +137,9 @@ class StoryPage(Page):
         APIField("summary"),
         APIField("neighbourhood", serializer=VocabularyTermSerializer()),
         APIField("violation_types", serializer=VocabularyTermSerializer(many=True)),
-        APIField("hero_image", serializer=ImageRenditionField("fill-1200x630")),
-        APIField("hero_image_alt"),
         APIField("body"),
         APIField("anonymised"),
-    ]
+    ] + HeroImageMixin.hero_api_fields()
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
