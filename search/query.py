@@ -345,6 +345,7 @@ def _still_public(ids):
 
 def _engine_search(backend, params, request):
     key = language_key(params.locale)
+    _engine_call(backend.ensure_page_index)  # A fresh deployment answers "no results", not an error.
     response = _engine_call(backend.raw_search, engine_body(params))
     hits = response["hits"]["hits"]
     visible = _still_public([int(hit["_id"]) for hit in hits])
@@ -404,6 +405,7 @@ def engine_suggest_body(q, locale, limit):
 
 
 def _engine_suggest(backend, q, locale, limit, request):
+    _engine_call(backend.ensure_page_index)
     response = _engine_call(backend.raw_search, engine_suggest_body(q, locale, limit))
     hits = response["hits"]["hits"]
     visible = _still_public([int(hit["_id"]) for hit in hits])

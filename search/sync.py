@@ -118,36 +118,43 @@ def write_pages(backend, page_ids, index_name=None, refresh=True):
 
 
 def apply(page_ids=None, limit=None):
-    """Apply pending updates (for ``page_ids``, or the oldest ``limit`` pending ones).
+    """Apply pending updates (for ``page_ids``, or the oldest ``limit`` pending ones), in batches.
 
     Returns ``(applied, failed)`` counts; never raises because the engine is down.
     """
     backend = engine_backend()
     if backend is None:
         return 0, 0
-    started = timezone.now()
-    pending = IndexUpdate.objects.filter(applied_at__isnull=True)
-    if page_ids is not None:
-        pending = pending.filter(page_id__in=list(page_ids))
-    pending = pending.order_by("requested_at")
-    if limit:
-        pending = pending[:limit]
-    ids = list(pending.values_list("page_id", flat=True))
-    if not ids:
-        return 0, 0
-    try:
-        write_pages(backend, ids)
-    except Exception as error:  # noqa: BLE001 - connection refused, timeouts, rejected writes…
-        logger.warning("Search index update failed for %d page(s), kept in the queue: %s", len(ids), error)
-        IndexUpdate.objects.filter(page_id__in=ids, applied_at__isnull=True).update(
-            attempts=F("attempts") + 1, last_attempt_at=timezone.now(), last_error=str(error)[:2000]
+    if page_ids is None:
+        pending = IndexUpdate.objects.filter(applied_at__isnull=True).order_by("requested_at")
+        ids = list((pending[:limit] if limit else pending).values_list("page_id", flat=True))
+    else:
+        ids = []
+        wanted = sorted({int(pk) for pk in page_ids})
+        for start in range(0, len(wanted), BATCH_SIZE):
+            batch = wanted[start : start + BATCH_SIZE]
+            pending = IndexUpdate.objects.filter(page_id__in=batch, applied_at__isnull=True)
+            ids.extend(pending.values_list("page_id", flat=True))
+    applied = 0
+    for start in range(0, len(ids), BATCH_SIZE):
+        batch = ids[start : start + BATCH_SIZE]
+        started = timezone.now()
+        try:
+            write_pages(backend, batch)
+        except Exception as error:  # noqa: BLE001 - connection refused, timeouts, rejected writes…
+            failed = ids[start:]
+            logger.warning("Search index update failed for %d page(s), kept in the queue: %s", len(failed), error)
+            for rest in range(0, len(failed), BATCH_SIZE):
+                IndexUpdate.objects.filter(
+                    page_id__in=failed[rest : rest + BATCH_SIZE], applied_at__isnull=True
+                ).update(attempts=F("attempts") + 1, last_attempt_at=timezone.now(), last_error=str(error)[:2000])
+            return applied, len(failed)
+        # A change requested after we read the pages keeps its row pending.
+        IndexUpdate.objects.filter(page_id__in=batch, requested_at__lte=started).update(
+            applied_at=timezone.now(), attempts=0, last_error=""
         )
-        return 0, len(ids)
-    # A change requested after we read the pages keeps its row pending.
-    IndexUpdate.objects.filter(page_id__in=ids, requested_at__lte=started).update(
-        applied_at=timezone.now(), attempts=0, last_error=""
-    )
-    return len(ids), 0
+        applied += len(batch)
+    return applied, 0
 
 
 def apply_all(batch_size=BATCH_SIZE):

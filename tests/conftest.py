@@ -1,4 +1,5 @@
 import os
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,19 @@ def site_structure(db):
     from core.services import ensure_site_structure
 
     return ensure_site_structure()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _delete_test_indexes():
+    """Drop the search engine indexes this session created (cms/settings/test.py gives them a per-run prefix)."""
+    yield
+    from django.conf import settings
+
+    engine = settings.WAGTAILSEARCH_BACKENDS.get("public")
+    if not engine:
+        return
+    request = urllib.request.Request(f"{engine['URLS'][0].rstrip('/')}/{engine['INDEX_PREFIX']}*", method="DELETE")
+    try:
+        urllib.request.urlopen(request, timeout=10).close()
+    except OSError:
+        pass  # the engine is gone already; nothing to clean

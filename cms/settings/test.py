@@ -1,5 +1,7 @@
+import os
+
 from .base import *  # noqa: F403
-from .base import STORAGES, env
+from .base import STORAGES, WAGTAILSEARCH_BACKENDS, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", "test-only-not-secret-munasara")
@@ -11,3 +13,8 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MUNASARA_DEMO_ADMIN = False
+
+# Each test session writes to its own indexes (deleted at the end by tests/conftest.py),
+# so a test run never touches a developer's or another run's data.
+if "public" in WAGTAILSEARCH_BACKENDS:
+    WAGTAILSEARCH_BACKENDS["public"]["INDEX_PREFIX"] = f"test_munasara_{os.getpid()}_"

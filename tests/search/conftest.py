@@ -66,17 +66,6 @@ def reset_engine_index(backend):
     return alias
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _delete_test_indexes():
-    yield
-    if engine_reachable():
-        request = urllib.request.Request(f"{ENGINE_URL.rstrip('/')}/{TEST_PREFIX}*", method="DELETE")
-        try:
-            urllib.request.urlopen(request, timeout=10).close()
-        except OSError:
-            pass
-
-
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """``with committed(): …`` runs the after-commit work (index updates) at the end of the block."""

@@ -8,6 +8,7 @@ import datetime
 import json
 
 import pytest
+from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from stories.models import SurvivorRecord
@@ -341,3 +342,12 @@ def test_rebuilding_the_database_index_keeps_the_arabic_normalisation(backend, c
     call_command("update_index", backend_name="default", verbosity=0)
     assert corpus["demolition"].pk in ids(api(q="بالهدم", locale="ar"))
     assert corpus["residency"].pk in ids(api(q="الغاء الاقامه", locale="ar"))
+
+
+@pytest.mark.parametrize("backend", ["database"], indirect=True)
+def test_editors_still_find_drafts_in_the_admin(backend, make_story, admin_client):
+    draft = make_story("مسودة عن إخلاء المنازل", publish_page=False)
+    response = admin_client.get("/admin/pages/search/", {"q": "اخلاء"})
+    assert response.status_code == 200
+    assert "مسودة عن إخلاء المنازل" in response.content.decode()
+    assert draft.pk not in ids(Client().get("/api/v2/search/", {"q": "اخلاء"}))
