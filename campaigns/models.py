@@ -12,23 +12,15 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.api_fields import PageLinkSerializer, VocabularyTermSerializer
 from core.blocks import ContentStreamBlock
-from core.models import HeroImageMixin
+from core.models import HeroImageMixin, SectionIndexPage
 from core.visibility import public_pages
 
 STATUS_ACTIVE = "active"
 STATUS_CLOSED = "closed"
 
 
-class CampaignIndexPage(Page):
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-    api_fields = [APIField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
+class CampaignIndexPage(SectionIndexPage):
     subpage_types = ["campaigns.CampaignPage"]
-    max_count_per_parent = 1
     campaigns_per_page = 9
 
     class Meta:

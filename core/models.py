@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 
@@ -70,3 +70,19 @@ class HeroImageMixin(models.Model):
     @staticmethod
     def hero_api_fields():
         return [APIField("hero_image", serializer=ImageRenditionField("fill-1200x630")), APIField("hero_image_alt")]
+
+
+class SectionIndexPage(Page):
+    """A section's landing page under the home page (units, campaigns, stories): a title, an introduction, a listing."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True

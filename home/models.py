@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import ContentStreamBlock
-from core.models import HeroImageMixin
+from core.models import HeroImageMixin, SectionIndexPage
 from core.visibility import public_pages
 
 
@@ -68,16 +68,8 @@ class AboutPage(Page):
         verbose_name = _("about page")
 
 
-class UnitIndexPage(Page):
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-    api_fields = [APIField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
+class UnitIndexPage(SectionIndexPage):
     subpage_types = ["home.UnitPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("unit index page")

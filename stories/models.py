@@ -13,7 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.api_fields import VocabularyTermSerializer
 from core.blocks import ContentStreamBlock
-from core.models import HeroImageMixin
+from core.models import HeroImageMixin, SectionIndexPage
 from core.visibility import public_pages
 
 from . import services
@@ -35,16 +35,8 @@ class StoryPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class StoryIndexPage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["home.HomePage"]
+class StoryIndexPage(SectionIndexPage):
     subpage_types = ["stories.StoryPage"]
-    max_count_per_parent = 1
     stories_per_page = 9
 
     class Meta:

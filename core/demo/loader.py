@@ -209,10 +209,10 @@ def load_home_and_about(structure, report):
         _write(about, live=True)
         report.count(code)
 
-    for key, field_name in (("units", "introduction"), ("campaigns", "introduction"), ("stories", "intro")):
+    for key in ("units", "campaigns", "stories"):
         for code, text in site_content.INDEX_INTRODUCTIONS[key].items():
             index_page = structure[key][code]
-            setattr(index_page, field_name, text)
+            index_page.introduction = text
             _write(index_page, live=True)
 
 

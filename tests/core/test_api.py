@@ -19,7 +19,7 @@ PAGE_TYPES = {
     "home.UnitPage": ["summary", "mission", "founded_reason", "goals", "how_we_work"],
     "campaigns.CampaignIndexPage": ["introduction"],
     "campaigns.CampaignPage": ["status", "start_date", "summary", "audiences", "the_ask", "related_stories"],
-    "stories.StoryIndexPage": ["intro"],
+    "stories.StoryIndexPage": ["introduction"],
     "stories.StoryPage": ["date", "summary", "neighbourhood", "violation_types", "body"],
 }
 
