@@ -12,7 +12,8 @@ def hidden_story_ids():
     from stories.models import StoryPage
     from stories.services import PUBLIC_CONSENT
 
-    return StoryPage.objects.exclude(consent_status=PUBLIC_CONSENT).values("pk")
+    # The same test as stories.services.may_publish: consent granted, and when.
+    return StoryPage.objects.exclude(consent_status=PUBLIC_CONSENT, consent_recorded_on__isnull=False).values("pk")
 
 
 def public_pages(queryset=None):
