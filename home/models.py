@@ -38,9 +38,9 @@ class HomePage(HeroImageMixin, Page):
         from stories.models import StoryPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_stories"] = (
-            public_pages(StoryPage.objects.descendant_of(self)).specific().order_by("-date", "-pk")[:3]
-        )
+        context["latest_stories"] = StoryPage.for_listing(public_pages(StoryPage.objects.descendant_of(self))).order_by(
+            "-date", "-pk"
+        )[:3]
         context["active_campaigns"] = (
             public_pages(CampaignPage.objects.descendant_of(self).filter(status="active"))
             .specific()

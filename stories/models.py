@@ -46,7 +46,7 @@ class StoryIndexPage(SectionIndexPage):
         from .filters import StoryFilter
 
         context = super().get_context(request, *args, **kwargs)
-        stories = public_pages(StoryPage.objects.child_of(self)).specific()
+        stories = StoryPage.for_listing(public_pages(StoryPage.objects.child_of(self)))
         story_filter = StoryFilter(request.GET, locale=self.locale)
         stories = story_filter.apply(stories).order_by("-date", "-pk")
         paginator = Paginator(stories, self.stories_per_page)
@@ -139,6 +139,11 @@ class StoryPage(HeroImageMixin, Page):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+
+    @classmethod
+    def for_listing(cls, stories):
+        """Load what a story card shows in the same few queries for the whole list."""
+        return stories.select_related("neighbourhood").prefetch_related("violation_type_links__violation_type")
 
     @property
     def violation_types(self):
