@@ -16,6 +16,12 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     def get_base_queryset(self):
         return public_pages(super().get_base_queryset())
 
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        # A page type that knows how to load its list (StoryPage.for_listing) avoids a query per item.
+        for_listing = getattr(queryset.model, "for_listing", None)
+        return for_listing(queryset) if for_listing else queryset
+
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
