@@ -3,12 +3,17 @@
 import datetime
 
 import factory
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from campaigns.models import CampaignAudience, CampaignPage, CampaignRelatedStory
 from core.models import Neighbourhood, ViolationType
 from home.models import UnitPage
 from stories.models import StoryPage, StoryViolationType
+
+
+def fresh(page):
+    """The page as the database has it now, as its specific type."""
+    return Page.objects.get(pk=page.pk).specific
 
 
 def publish(page):

@@ -9,19 +9,14 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from wagtail.models import Page
 
 from core.models import Neighbourhood
-from tests.factories import CampaignPageFactory, StoryPageFactory, locale, publish_translation
+from tests.factories import CampaignPageFactory, StoryPageFactory, fresh, locale, publish_translation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent.parent / "test-results"
 WIDTH, HEIGHT = 1280, 900
-
-
-def fresh(page):
-    return Page.objects.get(pk=page.pk).specific
 
 
 @pytest.fixture

@@ -3,16 +3,11 @@
 import datetime
 
 import pytest
-from wagtail.models import Page
 
-from tests.factories import CampaignPageFactory, StoryPageFactory, publish_translation
+from tests.factories import CampaignPageFactory, StoryPageFactory, fresh, publish_translation
 from tests.markup import alternates, assert_accessible_page, language_links, main_text, parse
 
 pytestmark = pytest.mark.django_db
-
-
-def fresh(page):
-    return Page.objects.get(pk=page.pk).specific
 
 
 @pytest.fixture

@@ -12,13 +12,13 @@ from django.template import loader
 from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.images.models import Image
-from wagtail.models import Page
 
 from home.models import SiteSettings
 from tests.factories import (
     CampaignPageFactory,
     StoryPageFactory,
     UnitPageFactory,
+    fresh,
     publish,
     publish_translation,
 )
@@ -35,10 +35,6 @@ from tests.markup import (
 pytestmark = pytest.mark.django_db
 
 ARABIC_LETTERS = re.compile("[\u0600-\u06ff]")
-
-
-def fresh(page):
-    return Page.objects.get(pk=page.pk).specific
 
 
 @pytest.fixture

@@ -3,19 +3,14 @@
 import datetime
 
 import pytest
-from wagtail.models import Page
 
 from core.models import Neighbourhood
 from stories.models import StoryPage, SurvivorRecord
 from stories.services import withdraw_consent
-from tests.factories import CampaignPageFactory, StoryPageFactory, locale, publish_translation
+from tests.factories import CampaignPageFactory, StoryPageFactory, fresh, locale, publish_translation
 from tests.markup import alternates, assert_accessible_page, language_links, main_text, parse, text
 
 pytestmark = pytest.mark.django_db
-
-
-def fresh(page):
-    return Page.objects.get(pk=page.pk).specific
 
 
 def listed_titles(soup):
