@@ -21,7 +21,3 @@ def public_pages(queryset=None):
     if queryset is None:
         queryset = Page.objects.all()
     return queryset.live().public().exclude(pk__in=hidden_story_ids())
-
-
-def is_public(page):
-    return public_pages(Page.objects.filter(pk=page.pk)).exists()
