@@ -50,8 +50,8 @@ def build_stories(total, archive_path):
     from django.db import connection, transaction
     from wagtail.models import Page
 
+    from archive.site import ensure_site_structure
     from core.models import Neighbourhood, ViolationType
-    from core.services import ensure_site_structure
     from stories.models import StoryPage, StoryViolationType
 
     rng = random.Random(SEED)

@@ -1,23 +1,40 @@
 """The one answer to "may the public see this page?".
 
-Templates, the API, search, sitemaps and exports all go through these helpers,
-so a page that is a draft, behind a view restriction, or a story without
-granted consent is hidden everywhere at once.
+A page is public when it is live, has no view restriction, and meets the
+condition its own model declares, if any: a page model may define a
+``public_condition()`` classmethod returning a ``Q`` over its own fields (a
+story declares "consent granted, with a date"). The conditions are collected
+from the installed page models, so this module names no domain app.
+
+Templates, the API, search, sitemaps and exports all go through
+:func:`public_pages`, so a page that fails any part is hidden everywhere at once.
 """
 
+from functools import cache
+
+from django.apps import apps
 from wagtail.models import Page
 
 
-def hidden_story_ids():
-    from stories.models import StoryPage
-    from stories.services import PUBLIC_CONSENT
+@cache
+def _conditional_page_models():
+    return tuple(
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page) and callable(getattr(model, "public_condition", None))
+    )
 
-    # The same test as stories.services.may_publish: consent granted, and when.
-    return StoryPage.objects.exclude(consent_status=PUBLIC_CONSENT, consent_recorded_on__isnull=False).values("pk")
+
+def hidden_by_own_condition():
+    """``{model: queryset of pks}`` of the pages that fail their model's public condition."""
+    return {model: model.objects.exclude(model.public_condition()).values("pk") for model in _conditional_page_models()}
 
 
 def public_pages(queryset=None):
-    """Live pages with no view restriction, minus stories without consent."""
+    """Live pages with no view restriction that meet their model's own public condition."""
     if queryset is None:
         queryset = Page.objects.all()
-    return queryset.live().public().exclude(pk__in=hidden_story_ids())
+    queryset = queryset.live().public()
+    for hidden in hidden_by_own_condition().values():
+        queryset = queryset.exclude(pk__in=hidden)
+    return queryset

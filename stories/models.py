@@ -141,6 +141,11 @@ class StoryPage(HeroImageMixin, Page):
         verbose_name_plural = _("stories")
 
     @classmethod
+    def public_condition(cls):
+        """Read by ``core.visibility.public_pages``: a story is public only with consent granted, and when."""
+        return services.public_consent_condition()
+
+    @classmethod
     def for_listing(cls, stories):
         """Load what a story card shows in the same few queries for the whole list."""
         return stories.select_related("neighbourhood").prefetch_related("violation_type_links__violation_type")

@@ -8,6 +8,7 @@ which calls ``assert_may_publish``; withdrawing consent goes through
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 CONSENT_GRANTED = "granted"
@@ -32,6 +33,11 @@ CONSENT_METHODS = [
 
 class ConsentError(ValidationError):
     pass
+
+
+def public_consent_condition():
+    """``may_publish`` as a query condition on StoryPage rows."""
+    return Q(consent_status=PUBLIC_CONSENT, consent_recorded_on__isnull=False)
 
 
 def may_publish(story):

@@ -31,7 +31,7 @@ def demo_archive_path(shared_data):
 @pytest.fixture
 def site_structure(db):
     """Locales, the home page per locale and the section index pages, as after a fresh install."""
-    from core.services import ensure_site_structure
+    from archive.site import ensure_site_structure
 
     return ensure_site_structure()
 

@@ -107,6 +107,6 @@ class UnitPageFactory(factory.Factory):
 
 def publish_translation(page, code, **fields):
     """Copy ``page`` into language ``code`` (``copy_for_translation``), set ``fields`` and publish it."""
-    from core.services import translate_page
+    from core.i18n import translate_page
 
     return publish(translate_page(page, locale(code), **fields))

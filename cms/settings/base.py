@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "campaigns",
     "stories",
     "search",
+    "archive",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from core.services import seed_vocabulary
+    from core.vocabulary import seed_vocabulary
 
     seed_vocabulary(
         violation_type_model=apps.get_model("core", "ViolationType"),

@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from campaigns.models import CampaignAudience, CampaignPage, CampaignRelatedStory
-from core.services import translate_page
+from core.i18n import translate_page
 from home.models import UnitPage
 from tests.factories import StoryPageFactory, publish
 

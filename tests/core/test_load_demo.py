@@ -19,10 +19,10 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from archive.demo import images as demo_images
+from archive.demo import loader
+from archive.demo.stories import STORIES
 from campaigns.models import CampaignAudience, CampaignPage, CampaignRelatedStory
-from core.demo import images as demo_images
-from core.demo import loader
-from core.demo.stories import STORIES
 from core.models import ViolationType
 from core.visibility import public_pages
 from home.models import AboutPage, HomePage, SiteSettings, UnitPage

@@ -78,7 +78,7 @@ def test_publish_with_consent_goes_live(client, site_structure):
 
 
 def test_saving_a_withdrawal_takes_the_story_offline_in_every_language(client, site_structure):
-    from core.services import translate_page
+    from core.i18n import translate_page
     from tests.factories import StoryPageFactory, publish
 
     story = StoryPageFactory(parent=site_structure["stories"]["ar"], title="قصة منشورة", slug="admin-story")

@@ -193,7 +193,7 @@ def test_the_first_change_on_a_fresh_engine_creates_the_index_with_our_mappings(
 
 
 def test_publishing_a_translation_indexes_it_in_its_own_locale(engine_site, make_story, committed, client):
-    from core.services import translate_page
+    from core.i18n import translate_page
     from tests.factories import locale
 
     source = make_story("بيت على التلة", summary="بيت على التلة")

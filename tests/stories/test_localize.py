@@ -61,7 +61,7 @@ def test_translating_with_wagtail_localize_creates_a_linked_french_story(
 
 
 def test_sitemap_lists_public_stories_in_every_language_but_never_withdrawn_ones(client, arabic_story, site_structure):
-    from core.services import translate_page
+    from core.i18n import translate_page
     from stories.services import withdraw_consent
     from tests.factories import publish
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 
-from core.services import SOURCE_LANGUAGE, ensure_site_structure, translate_page
+from archive.site import ensure_site_structure
+from core.i18n import SOURCE_LANGUAGE, translate_page
 
 from . import campaigns as campaign_content
 from . import images

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from core.importer import ArchiveError, import_archive
-from core.management.quiet import quiet_wagtail_log
+from archive.importer import ArchiveError, import_archive
+from archive.management.quiet import quiet_wagtail_log
 
 
 class Command(BaseCommand):

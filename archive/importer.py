@@ -25,7 +25,9 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.rich_text import RichText
 
-from core.services import SOURCE_LANGUAGE, ensure_site_structure, language_codes, page_translation, translate_page
+from core.i18n import SOURCE_LANGUAGE, language_codes, page_translation, translate_page
+
+from .site import ensure_site_structure
 
 KEY_MAX_LENGTH = 100
 TITLE_MAX_LENGTH = 255

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from core.demo import loader
-from core.management.quiet import quiet_wagtail_log
+from archive.demo import loader
+from archive.management.quiet import quiet_wagtail_log
 
 
 class Command(BaseCommand):
