@@ -12,7 +12,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.api_fields import PageLinkSerializer, VocabularyTermSerializer
 from core.blocks import ContentStreamBlock
-from core.models import HeroImageMixin, SectionIndexPage
+from core.models import HeroImageMixin, ImportKeyMixin, SectionIndexPage
 from core.visibility import public_pages
 
 STATUS_ACTIVE = "active"
@@ -38,7 +38,7 @@ class CampaignIndexPage(SectionIndexPage):
         return context
 
 
-class CampaignPage(HeroImageMixin, Page):
+class CampaignPage(ImportKeyMixin, HeroImageMixin, Page):
     status = models.CharField(
         _("status"),
         max_length=10,

@@ -47,6 +47,18 @@ class Neighbourhood(VocabularyTerm):
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
+class ImportKeyMixin(models.Model):
+    """The key of the archive record a page was imported from, the same on every translation.
+
+    ``import_archive`` matches records to pages by it, so importing again updates the pages.
+    """
+
+    import_key = models.CharField(_("import key"), max_length=100, blank=True, db_index=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class HeroImageMixin(models.Model):
     """A lead image with its own alternative text, for pages that open with a picture."""
 

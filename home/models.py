@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import ContentStreamBlock
-from core.models import HeroImageMixin, SectionIndexPage
+from core.models import HeroImageMixin, ImportKeyMixin, SectionIndexPage
 from core.visibility import public_pages
 
 
@@ -80,7 +80,7 @@ class UnitIndexPage(SectionIndexPage):
         return context
 
 
-class UnitPage(Page):
+class UnitPage(ImportKeyMixin, Page):
     """One of the Center's units: why it exists, what it aims for and how it works."""
 
     summary = models.TextField(_("summary"), blank=True)

@@ -13,7 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.api_fields import VocabularyTermSerializer
 from core.blocks import ContentStreamBlock
-from core.models import HeroImageMixin, SectionIndexPage
+from core.models import HeroImageMixin, ImportKeyMixin, SectionIndexPage
 from core.visibility import public_pages
 
 from . import services
@@ -56,7 +56,7 @@ class StoryIndexPage(SectionIndexPage):
         return context
 
 
-class StoryPage(HeroImageMixin, Page):
+class StoryPage(ImportKeyMixin, HeroImageMixin, Page):
     date = models.DateField(_("date of the events"))
     neighbourhood = models.ForeignKey(
         "core.Neighbourhood",
@@ -81,8 +81,6 @@ class StoryPage(HeroImageMixin, Page):
     anonymised = models.BooleanField(
         _("anonymised"), default=True, help_text=_("Names and identifying details have been changed.")
     )
-    # Set by ``import_archive``: the record's key in the archive, the same on every translation.
-    import_key = models.CharField(_("import key"), max_length=100, blank=True, db_index=True, editable=False)
 
     base_form_class = StoryPageForm
 
