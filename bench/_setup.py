@@ -13,12 +13,14 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-ARCHIVE = ROOT.parent / "shared" / "data" / "demo_archive.json"
+ARCHIVE = ROOT / "bench" / "data" / "demo_archive.json"  # The project's own copy of the demo archive.
+sys.path.insert(0, str(ROOT))
+
+from search.backends import engines  # noqa: E402 - pure: safe to import before Django starts
 
 
 def configure(args, label):
     """Set the environment for Django before it starts; return a cleanup function."""
-    sys.path.insert(0, str(ROOT))
     url = args.engine_url or os.environ.get("ELASTICSEARCH_URL") or "http://127.0.0.1:9200"
     try:
         urllib.request.urlopen(url, timeout=5).close()
@@ -37,13 +39,19 @@ def configure(args, label):
         DJANGO_SETTINGS_MODULE="cms.settings.test",
         DATABASE_URL=database_url,
         ELASTICSEARCH_URL=url,
-        ELASTICSEARCH_ENGINE=args.engine or os.environ.get("ELASTICSEARCH_ENGINE") or "opensearch2",
         ELASTICSEARCH_INDEX_PREFIX=prefix,
         LOG_LEVEL="WARNING",
     )
+    if args.engine:  # Else $ELASTICSEARCH_ENGINE, or the settings' default (search/backends/engines.py).
+        os.environ["ELASTICSEARCH_ENGINE"] = args.engine
     import django
 
     django.setup()
+    from django.conf import settings
+
+    # cms.settings.test gives the index a per-process test prefix; the benchmark's own prefix is
+    # the one cleanup() deletes.
+    settings.WAGTAILSEARCH_BACKENDS["public"]["INDEX_PREFIX"] = prefix
     import logging
 
     logging.getLogger("wagtail").setLevel(logging.WARNING)
@@ -86,7 +94,11 @@ def _postgres_admin(server, statement):
 
 def add_common_arguments(parser):
     parser.add_argument("--engine-url", help="Search engine URL (default: $ELASTICSEARCH_URL or 127.0.0.1:9200).")
-    parser.add_argument("--engine", help="elasticsearch9, opensearch2 or opensearch3 (default: $ELASTICSEARCH_ENGINE).")
+    parser.add_argument(
+        "--engine",
+        choices=sorted(engines.ENGINE_BACKENDS),
+        help=f"The engine's kind (default: $ELASTICSEARCH_ENGINE, else {engines.DEFAULT_ENGINE}).",
+    )
     parser.add_argument("--database-url", help="Use this (empty, scratch) database instead of a temporary SQLite file.")
     parser.add_argument(
         "--postgres",

@@ -5,7 +5,7 @@ Also prints, for information, the same figures for the embedded database backend
 
     .venv/bin/python bench/search_relevance.py [--engine-url URL] [--engine opensearch2] [-v]
 
-Imports ../shared/data/demo_archive.json into a scratch database, indexes it in
+Imports the demo archive (bench/data/demo_archive.json, the project's copy) into a scratch database, indexes it in
 the real engine twice (our analysers, and Wagtail's stock backend under another
 prefix), runs the query set below through /api/v2/search/ (and the same queries
 through the stock backend, filtered to the locale), and prints recall@10 and
@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _setup import add_common_arguments, configure, migrate_and_import  # noqa: E402
+from _setup import add_common_arguments, configure, engines, migrate_and_import  # noqa: E402
 
 ARABIC_QUERIES = [
     ("اوامر هدم منزل في سلوان", ["story-001"]),  # hamza dropped, article dropped
@@ -165,11 +165,7 @@ def main():
         from modelsearch.backends import get_search_backend
         from wagtail.models import Locale, Page
 
-        stock_engine = {
-            "elasticsearch9": "wagtail.search.backends.elasticsearch9",
-            "opensearch2": "wagtail.search.backends.opensearch2",
-            "opensearch3": "wagtail.search.backends.opensearch3",
-        }[settings.ELASTICSEARCH_ENGINE]
+        stock_engine = engines.stock_backend_path(settings.ELASTICSEARCH_ENGINE)
         settings.WAGTAILSEARCH_BACKENDS["stock"] = {
             "BACKEND": stock_engine,
             "URLS": [url],

@@ -191,8 +191,9 @@ def main():
         from django.core.management import call_command
         from django.test import Client
 
-        from search import query, sync
-        from search.query import SearchParams
+        from search.connection import engine_backend
+        from search.forms import SearchForm
+        from search.searchers.engine import search_body
 
         started = time.perf_counter()
         migrate_and_import(args.archive)
@@ -203,7 +204,7 @@ def main():
             f"Scratch database: {StoryPage.objects.count()} story pages built in {time.perf_counter() - started:.0f}s"
         )
 
-        backend = sync.engine_backend()
+        backend = engine_backend()
         started = time.perf_counter()
         call_command("update_index", backend_name="public", verbosity=0)
         elapsed = time.perf_counter() - started
@@ -222,16 +223,10 @@ def main():
             api_times.append((time.perf_counter() - started) * 1000)
             if response.status_code != 200:
                 raise SystemExit(f"/api/v2/search/ answered {response.status_code} for {params}: {response.content}")
-            parsed = query.parse_params(params)
-            body = query.engine_body(
-                SearchParams(
-                    q=parsed.q,
-                    locale=parsed.locale,
-                    filters=parsed.filters,
-                    page=parsed.page,
-                    page_size=parsed.page_size,
-                )
-            )
+            form = SearchForm(params)
+            if not form.is_valid():
+                raise SystemExit(f"Invalid benchmark parameters {params}: {form.errors_by_param()}")
+            body = search_body(form.params())
             started = time.perf_counter()
             backend.raw_search(body)
             engine_times.append((time.perf_counter() - started) * 1000)

@@ -7,7 +7,7 @@ class IndexUpdate(models.Model):
 
     A row is written in the same database transaction as the content change
     that makes it necessary, so an update cannot be lost when the search engine
-    is down or the process dies; ``search.sync.apply`` pushes it to the engine
+    is down or the process dies; ``search.indexer.apply`` pushes it to the engine
     after the commit, and ``manage.py search_sync`` retries what failed. One row
     per page: a newer change only moves ``requested_at`` forward. Applied rows
     are kept for a while (``search_sync --keep-days``) so a rebuild can replay

@@ -8,9 +8,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from . import query, sync
-
-RESULTS_PER_PAGE = query.DEFAULT_PAGE_SIZE
+from . import query
+from .connection import EngineUnavailableError
+from .forms import SearchForm, SuggestForm
 
 
 def _unavailable_json():
@@ -21,25 +21,22 @@ def _unavailable_json():
     return response
 
 
-def _bad_request_json(error):
-    return JsonResponse({"error": _("Invalid search parameters."), "errors": error.errors}, status=400)
+def _bad_request_json(form):
+    return JsonResponse({"error": _("Invalid search parameters."), "errors": form.errors_by_param()}, status=400)
 
 
 @require_safe
 def search(request):
     """``/<lang>/search/?q=…``: results in the page's language only, with facets and highlights."""
     context = {"search_query": request.GET.get("q", "").strip(), "errors": None, "unavailable": False}
-    status = 200
-    try:
-        params = query.parse_params(
-            request.GET, default_locale=get_language(), allow_page_size=False, locale_param=False
-        )
-    except query.SearchParamError as error:
-        context["errors"] = error.errors
+    form = SearchForm(request.GET, locale=get_language(), page_size=False)
+    if not form.is_valid():
+        context["errors"] = form.errors_by_param()
         return TemplateResponse(request, "search/search.html", context, status=400)
+    params = form.params()
     try:
         answer = query.run_search(params, request=None)
-    except sync.EngineUnavailableError:
+    except EngineUnavailableError:
         context["unavailable"] = True
         response = TemplateResponse(request, "search/search.html", context, status=503)
         response["Retry-After"] = str(settings.SEARCH_RETRY_AFTER)
@@ -59,19 +56,18 @@ def search(request):
         active_filters=params.filters,
         page_obj=paginator.get_page(params.page) if answer.count else None,
     )
-    return TemplateResponse(request, "search/search.html", context, status=status)
+    return TemplateResponse(request, "search/search.html", context)
 
 
 @require_safe
 def api_search(request):
     """``GET /api/v2/search/``: see search/README.md for the parameters and the answer."""
+    form = SearchForm(request.GET, default_locale=settings.LANGUAGE_CODE)
+    if not form.is_valid():
+        return _bad_request_json(form)
     try:
-        params = query.parse_params(request.GET, default_locale=settings.LANGUAGE_CODE)
-    except query.SearchParamError as error:
-        return _bad_request_json(error)
-    try:
-        answer = query.run_search(params, request=request)
-    except sync.EngineUnavailableError:
+        answer = query.run_search(form.params(), request=request)
+    except EngineUnavailableError:
         return _unavailable_json()
     return JsonResponse(answer.as_json(), json_dumps_params={"ensure_ascii": False})
 
@@ -79,18 +75,11 @@ def api_search(request):
 @require_safe
 def api_suggest(request):
     """``GET /api/v2/search/suggest/?q=&locale=``: title completions in one locale."""
-    errors = {}
-    q = request.GET.get("q", "").strip()
-    if len(q) > query.MAX_QUERY_LENGTH:
-        errors["q"] = _("must be at most %(maximum)d characters") % {"maximum": query.MAX_QUERY_LENGTH}
+    form = SuggestForm(request.GET, default_locale=settings.LANGUAGE_CODE)
+    if not form.is_valid():
+        return _bad_request_json(form)
     try:
-        params = query.parse_params({"locale": request.GET.get("locale")}, default_locale=settings.LANGUAGE_CODE)
-    except query.SearchParamError as error:
-        errors.update(error.errors)
-    if errors:
-        return _bad_request_json(query.SearchParamError(errors))
-    try:
-        suggestions = query.suggest(q, params.locale, request=request)
-    except sync.EngineUnavailableError:
+        suggestions = query.suggest(form.cleaned_data["q"], form.cleaned_data["locale"], request=request)
+    except EngineUnavailableError:
         return _unavailable_json()
     return JsonResponse({"results": suggestions}, json_dumps_params={"ensure_ascii": False})

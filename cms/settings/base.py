@@ -14,6 +14,8 @@ import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from search.backends import engines as search_engines
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
 
@@ -175,35 +177,50 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The "default" backend (admin search, the pages API ?search=) is always the
 # database: it must see drafts, and it stays in step inside each transaction.
 # The engine backend ("public") holds public pages only and is fed through the
-# durable queue in search/sync.py (see search/README.md).
+# durable queue in search/outbox.py and search/indexer.py (see search/README.md).
+# ELASTICSEARCH_ENGINE names a backend through search/backends/engines.py, the one
+# mapping (and the one default) that the tests and benchmarks read too.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-ELASTICSEARCH_ENGINE = env("ELASTICSEARCH_ENGINE", "elasticsearch9")
+ELASTICSEARCH_ENGINE = env("ELASTICSEARCH_ENGINE", search_engines.DEFAULT_ENGINE)
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "munasara_")
-SEARCH_ENGINES = {
-    "elasticsearch9": "search.backends.engine.Elasticsearch9Backend",
-    "opensearch2": "search.backends.engine.OpenSearch2Backend",
-    "opensearch3": "search.backends.engine.OpenSearch3Backend",
-}
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backends.database"},
 }
 if ELASTICSEARCH_URL:
-    if ELASTICSEARCH_ENGINE not in SEARCH_ENGINES:
-        raise ImproperlyConfigured(
-            f"ELASTICSEARCH_ENGINE={ELASTICSEARCH_ENGINE!r} is not one of {', '.join(sorted(SEARCH_ENGINES))}."
-        )
+    try:
+        _engine_backend = search_engines.backend_path(ELASTICSEARCH_ENGINE)
+    except search_engines.UnknownEngineError as error:
+        raise ImproperlyConfigured(str(error)) from error
     WAGTAILSEARCH_BACKENDS["public"] = {
-        "BACKEND": SEARCH_ENGINES[ELASTICSEARCH_ENGINE],
+        "BACKEND": _engine_backend,
         "URLS": [ELASTICSEARCH_URL],
         "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
         "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "5")),
         "ATOMIC_REBUILD": True,
         # Wagtail's own signal handlers would log and drop failed updates;
-        # search/sync.py queues them durably instead.
+        # search/outbox.py queues them durably instead.
         "AUTO_UPDATE": False,
     }
 # Seconds a client is told to wait (Retry-After) when the engine is down.
 SEARCH_RETRY_AFTER = int(env("SEARCH_RETRY_AFTER", "30"))
+
+
+def _cache_from_url(url):
+    """CACHE_URL: unset or locmem:// (this process only), redis[s]://… or memcached://host:port[,host:port]."""
+    scheme, _sep, rest = (url or "locmem://").partition("://")
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "munasara"}
+    if scheme in ("redis", "rediss"):  # Needs the redis package.
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "memcached":  # Needs the pymemcache package.
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": rest.split(",")}
+    raise ImproperlyConfigured(f"CACHE_URL={url!r}: use locmem://, redis://, rediss:// or memcached://.")
+
+
+# The search keeps vocabulary labels and known locales in Django's cache (search/cached.py),
+# dropped by signals when a term or a locale changes. The default memory cache is per process;
+# with several workers, point CACHE_URL at a shared Redis or Memcached so one change reaches all.
+CACHES = {"default": _cache_from_url(env("CACHE_URL"))}
 
 # Background work runs in-process until a worker exists.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -18,3 +18,6 @@ MUNASARA_DEMO_ADMIN = False
 # so a test run never touches a developer's or another run's data.
 if "public" in WAGTAILSEARCH_BACKENDS:
     WAGTAILSEARCH_BACKENDS["public"]["INDEX_PREFIX"] = f"test_munasara_{os.getpid()}_"
+
+# A developer's CACHE_URL never reaches the tests: each test process has its own memory cache.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "munasara-tests"}}

@@ -2,7 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
 from core.visibility import public_pages
-from search import sync
+from search import indexer
+from search.connection import engine_backend
 
 CHUNK = 500
 
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--show", type=int, default=20, metavar="N", help="List at most N page ids per kind.")
 
     def handle(self, *args, fix=False, show=20, **options):
-        backend = sync.engine_backend()
+        backend = engine_backend()
         if backend is None:
             self.stdout.write("No search engine configured (ELASTICSEARCH_URL is unset): nothing to check.")
             return
@@ -54,7 +55,7 @@ class Command(BaseCommand):
             raise CommandError(f"The search index has drifted ({len(drift)} document(s)); run with --fix to repair.")
         for start in range(0, len(drift), CHUNK):
             try:
-                sync.write_pages(backend, drift[start : start + CHUNK])
+                indexer.write_pages(backend, drift[start : start + CHUNK])
             except Exception as error:  # noqa: BLE001
                 raise CommandError(f"Repair failed: {error}") from error
         self.stdout.write(self.style.SUCCESS(f"Repaired {len(drift)} document(s)."))

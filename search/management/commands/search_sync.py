@@ -2,7 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import sync
+from search import indexer, outbox
+from search.connection import engine_configured
 
 
 class Command(BaseCommand):
@@ -13,21 +14,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--watch", type=float, metavar="SECONDS", help="Keep running, checking every SECONDS.")
-        parser.add_argument("--batch-size", type=int, default=sync.BATCH_SIZE)
+        parser.add_argument("--batch-size", type=int, default=indexer.BATCH_SIZE)
         parser.add_argument(
             "--keep-days", type=int, default=7, help="Forget updates applied more than this many days ago (default 7)."
         )
 
-    def handle(self, *args, watch=None, batch_size=sync.BATCH_SIZE, keep_days=7, **options):
-        if not sync.engine_configured():
+    def handle(self, *args, watch=None, batch_size=indexer.BATCH_SIZE, keep_days=7, **options):
+        if not engine_configured():
             self.stdout.write("No search engine configured (ELASTICSEARCH_URL is unset): nothing to sync.")
             return
         if batch_size < 1:
             raise CommandError("--batch-size must be 1 or more.")
         while True:
-            applied, failed = sync.apply_all(batch_size=batch_size)
-            pruned = sync.prune(keep_days)
-            pending = sync.pending_count()
+            applied, failed = indexer.apply_all(batch_size=batch_size)
+            pruned = outbox.prune(keep_days)
+            pending = outbox.pending_count()
             message = f"Applied {applied} queued update(s); {pending} pending; {pruned} old record(s) pruned."
             if failed:
                 message += f" The search engine refused or could not be reached for {failed} update(s)."

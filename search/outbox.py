@@ -1,0 +1,81 @@
+"""Recording what the engine index must catch up on: the outbox half of the index-update queue.
+
+Wagtail's own handlers queue index updates as tasks and its Elasticsearch
+backend logs and drops errors, so an outage would leave the index stale without
+a trace. Here every change that can alter what the public may find (see
+``search/signals.py``) records the pages concerned in
+:class:`search.models.IndexUpdate` inside the same transaction, and after the
+commit hands them to the task that applies them (``search.tasks``, which calls
+``search.indexer``). A row stays pending until the indexer has written the
+page's current state, so nothing is lost when the engine is down.
+
+Nothing is recorded when no engine is configured: the database backend is
+updated by Wagtail inside the transaction, and the public search filters with
+``public_pages()`` at query time.
+"""
+
+import datetime
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from .connection import engine_configured
+from .models import IndexUpdate
+from .tasks import apply_index_updates
+
+logger = logging.getLogger(__name__)
+
+_to_flush = set()
+
+
+def schedule(page_ids):
+    """Record that these pages' documents must be refreshed; apply after the current transaction commits."""
+    page_ids = {int(pk) for pk in page_ids if pk is not None}
+    if not page_ids or not engine_configured():
+        return
+    now = timezone.now()
+    IndexUpdate.objects.bulk_create(
+        [IndexUpdate(page_id=pk, requested_at=now) for pk in sorted(page_ids)],
+        update_conflicts=True,
+        unique_fields=["page_id"],
+        update_fields=["requested_at", "applied_at"],
+    )
+    _to_flush.update(page_ids)
+    transaction.on_commit(_flush)
+
+
+def schedule_subtree(page):
+    """Record a page and every page below it (a move or a new view restriction changes them all)."""
+    schedule(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+
+
+def _flush():
+    # Every commit drains what is waiting; ids left by a rolled-back transaction are harmless
+    # (applying a page just writes its current state).
+    page_ids = sorted(_to_flush)
+    _to_flush.clear()
+    if not page_ids:
+        return
+    try:
+        apply_index_updates.enqueue(page_ids)
+    except Exception:  # noqa: BLE001 - the rows stay pending for search_sync
+        logger.exception("Could not enqueue the search index update for pages %s", page_ids)
+
+
+def pending_among(page_ids):
+    """The ids among ``page_ids`` whose latest change has not reached the engine yet."""
+    return set(
+        IndexUpdate.objects.filter(page_id__in=set(page_ids), applied_at__isnull=True).values_list("page_id", flat=True)
+    )
+
+
+def pending_count():
+    return IndexUpdate.objects.filter(applied_at__isnull=True).count()
+
+
+def prune(days):
+    """Forget updates applied more than ``days`` ago (a rebuild replays only what changed while it ran)."""
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    return IndexUpdate.objects.filter(applied_at__lt=cutoff).delete()[0]
