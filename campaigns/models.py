@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Case, OuterRef, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -110,8 +111,31 @@ class CampaignPage(ImportKeyMixin, HeroImageMixin, Page):
 
     @property
     def related_stories(self):
-        ids = [link.story_id for link in self.related_story_links.all()]
-        return list(public_pages(Page.objects.filter(pk__in=ids)).specific())
+        """The public stories linked to the campaign, each in the campaign's language, in the links' order.
+
+        A translation's links are synchronised from the source campaign and so name the source's
+        stories; each is replaced by its translation in this campaign's locale, or left out.
+        Stored links are read inside the stories' query; links held in memory (a preview) are listed.
+        """
+        links = self.related_story_links.all()
+        story_model = CampaignRelatedStory._meta.get_field("story").related_model
+        if isinstance(links, models.QuerySet):
+            linked = story_model.objects.filter(pk__in=links.values("story_id"))
+            first_link = links.filter(story__translation_key=OuterRef("translation_key")).order_by("sort_order", "pk")
+            order = {"link_order": first_link.values("sort_order")[:1], "link_pk": first_link.values("pk")[:1]}
+        else:
+            story_ids = [link.story_id for link in links]
+            if not story_ids:
+                return []
+            linked = story_model.objects.filter(pk__in=story_ids)
+            position = Case(*(When(pk=pk, then=Value(index)) for index, pk in enumerate(story_ids)))
+            first_link = linked.filter(translation_key=OuterRef("translation_key")).annotate(position=position)
+            order = {"link_order": first_link.order_by("position").values("position")[:1]}
+        stories = story_model.objects.filter(
+            locale_id=self.locale_id, translation_key__in=linked.values("translation_key")
+        )
+        stories = stories.annotate(**{name: Subquery(query) for name, query in order.items()})
+        return list(public_pages(stories).order_by(*order))
 
 
 AUDIENCES = [
