@@ -1,55 +1,51 @@
 """Filters for the public story listing: violation type, neighbourhood, year (all by slug/number)."""
 
-from django import forms
+import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Neighbourhood, ViolationType
 
 
-class StoryFilterForm(forms.Form):
-    violation_type = forms.ChoiceField(label=_("Violation type"), required=False)
-    neighbourhood = forms.ChoiceField(label=_("Neighbourhood"), required=False)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+class StoryFilter(django_filters.FilterSet):
+    """Narrows the stories of one index page; the choices are those of the page's locale.
 
-    def __init__(self, *args, locale=None, years=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        everything = [("", _("All"))]
-        self.fields["violation_type"].choices = everything + [
+    The URL carries slugs and years, which are the same in every language, so a
+    filtered listing can be shared across translations.
+    """
+
+    violation_type = django_filters.ChoiceFilter(
+        label=_("Violation type"),
+        field_name="violation_type_links__violation_type__slug",
+        distinct=True,
+        empty_label=_("All"),
+    )
+    neighbourhood = django_filters.ChoiceFilter(
+        label=_("Neighbourhood"), field_name="neighbourhood__slug", empty_label=_("All")
+    )
+    year = django_filters.ChoiceFilter(label=_("Year"), field_name="date", lookup_expr="year", empty_label=_("All"))
+
+    def __init__(self, data, queryset, *, locale):
+        # An empty query string is an unbound form: no errors, nothing selected.
+        super().__init__(data or None, queryset)
+        self.filters["violation_type"].extra["choices"] = [
             (term.slug, term.name) for term in ViolationType.objects.filter(locale=locale)
         ]
-        self.fields["neighbourhood"].choices = everything + [
+        self.filters["neighbourhood"].extra["choices"] = [
             (term.slug, term.name) for term in Neighbourhood.objects.filter(locale=locale)
         ]
-        self.fields["year"].choices = everything + [(year, year) for year in years]
-
-
-class StoryFilter:
-    def __init__(self, data, locale):
-        from .models import StoryPage
-
-        years = sorted(
-            {d.year for d in StoryPage.objects.live().filter(locale=locale).values_list("date", flat=True)},
-            reverse=True,
-        )
-        self.form = StoryFilterForm(data or None, locale=locale, years=years)
-        self.is_valid = self.form.is_valid() if data else True
+        # Only the years of the stories this listing can show, so no year hints at a hidden story.
+        self.filters["year"].extra["choices"] = [
+            (day.year, day.year) for day in queryset.order_by().dates("date", "year", order="DESC")
+        ]
 
     @property
     def active(self):
-        return (
-            self.is_valid and any(self.form.cleaned_data.get(name) for name in self.form.fields)
-            if self.form.is_bound
-            else False
-        )
+        """Whether a valid filter narrows the listing (the page then offers to clear it)."""
+        return self.is_valid() and any(self.form.cleaned_data.values())
 
-    def apply(self, stories):
-        if not self.form.is_bound or not self.is_valid:
-            return stories
-        data = self.form.cleaned_data
-        if data.get("violation_type"):
-            stories = stories.filter(violation_type_links__violation_type__slug=data["violation_type"])
-        if data.get("neighbourhood"):
-            stories = stories.filter(neighbourhood__slug=data["neighbourhood"])
-        if data.get("year"):
-            stories = stories.filter(date__year=data["year"])
-        return stories.distinct()
+    def filter_queryset(self, queryset):
+        # One invalid value (an old bookmark, a hand-edited URL) narrows nothing: the form
+        # explains the error next to its field and the visitor sees every story.
+        if self.errors:
+            return queryset
+        return super().filter_queryset(queryset)

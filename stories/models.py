@@ -17,6 +17,7 @@ from core.models import HeroImageMixin, ImportKeyMixin, SectionIndexPage
 from core.visibility import public_pages
 
 from . import services
+from .filters import StoryFilter
 
 
 class StoryPageForm(WagtailAdminPageForm):
@@ -43,13 +44,10 @@ class StoryIndexPage(SectionIndexPage):
         verbose_name = _("story index page")
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import StoryFilter
-
         context = super().get_context(request, *args, **kwargs)
         stories = StoryPage.for_listing(public_pages(StoryPage.objects.child_of(self)))
-        story_filter = StoryFilter(request.GET, locale=self.locale)
-        stories = story_filter.apply(stories).order_by("-date", "-pk")
-        paginator = Paginator(stories, self.stories_per_page)
+        story_filter = StoryFilter(request.GET, stories, locale=self.locale)
+        paginator = Paginator(story_filter.qs.order_by("-date", "-pk"), self.stories_per_page)
         context.update(
             stories=paginator.get_page(request.GET.get("page")), story_filter=story_filter, paginator=paginator
         )

@@ -63,11 +63,10 @@ def assert_may_publish(story):
 @transaction.atomic
 def withdraw_consent(story):
     """Mark consent withdrawn on the story and every translation, and take them all offline."""
-    from .models import StoryPage
-
-    affected = list(StoryPage.objects.filter(translation_key=story.translation_key))
+    story_model = type(story)
+    affected = list(story_model.objects.filter(translation_key=story.translation_key))
     for page in affected:
-        StoryPage.objects.filter(pk=page.pk).update(consent_status=CONSENT_WITHDRAWN)
+        story_model.objects.filter(pk=page.pk).update(consent_status=CONSENT_WITHDRAWN)
         page.consent_status = CONSENT_WITHDRAWN
         if page.live:
             page.unpublish(log_action="wagtail.unpublish")

@@ -1,31 +1,22 @@
 import os
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 def require_service(available, what):
-    """Skip a test when a service is missing locally; fail it under CI=true."""
+    """Skip a test when a service is missing locally; fail it under CI=true.
+
+    Only for what a checkout cannot carry: PostgreSQL, the search engine and Chromium.
+    Test data lives in the repository, so nothing skips for want of data.
+    """
     if available:
         return
     if IN_CI:
         pytest.fail(f"{what} is required under CI=true but is not available")
     pytest.skip(f"{what} is not available")
-
-
-@pytest.fixture
-def shared_data():
-    require_service(SHARED_DATA.is_dir(), f"shared test data at {SHARED_DATA}")
-    return SHARED_DATA
-
-
-@pytest.fixture
-def demo_archive_path(shared_data):
-    return shared_data / "demo_archive.json"
 
 
 @pytest.fixture

@@ -58,17 +58,3 @@ def test_translating_with_wagtail_localize_creates_a_linked_french_story(
     assert "Abou Khaled a construit sa maison en 1998" in html
     assert 'lang="fr"' in html
     assert "سلمى صالح بشير" not in html
-
-
-def test_sitemap_lists_public_stories_in_every_language_but_never_withdrawn_ones(client, arabic_story, site_structure):
-    from core.i18n import translate_page
-    from stories.services import withdraw_consent
-    from tests.factories import publish
-
-    english = publish(translate_page(arabic_story, locale("en"), title="A home demolished in Silwan"))
-    sitemap = client.get("/sitemap.xml").content.decode()
-    assert arabic_story.full_url in sitemap and english.full_url in sitemap
-
-    withdraw_consent(arabic_story)
-    sitemap = client.get("/sitemap.xml").content.decode()
-    assert arabic_story.full_url not in sitemap and english.full_url not in sitemap
