@@ -1,4 +1,4 @@
-"""``manage.py import_archive PATH.json [--publish]``: load the unit's story archive."""
+"""``manage.py import_archive PATH.json [--publish]``: load an archive (see archive/README.md)."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -12,18 +12,20 @@ class Command(BaseCommand):
     @property
     def help(self):
         return _(
-            'Import stories from a JSON archive ({"stories": [...], "incidents": [...]}). Records are matched by '
-            "their key, so running the import again updates the pages. The whole file is checked first; if any "
-            "record is invalid nothing is imported."
+            "Import an archive: the home, about and section pages, units, campaigns and stories with their "
+            "translations and images (format: archive/README.md). Records are matched by their key, so running "
+            "the import again updates the pages. The whole file is checked first; if anything is wrong nothing "
+            "is imported."
         )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help=_("The archive file (JSON)."))
+        parser.add_argument("path", help=_("The archive file (JSON); image files are read next to it."))
         parser.add_argument(
             "--publish",
             action="store_true",
             help=_(
-                "Publish the stories whose consent is granted; the others stay drafts. Without it, all stay drafts."
+                "Publish the pages: every page of the archive, except stories whose consent is not granted and "
+                'records marked "draft". Without it new pages are drafts and changes to live pages wait as drafts.'
             ),
         )
 
@@ -31,7 +33,7 @@ class Command(BaseCommand):
         show_progress = self.stdout.isatty()
 
         def progress(records):
-            return tqdm(records, desc=_("Importing stories"), disable=not show_progress)
+            return tqdm(records, desc=_("Importing pages"), disable=not show_progress)
 
         try:
             with quiet_wagtail_log(options["verbosity"]):
