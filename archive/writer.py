@@ -62,6 +62,8 @@ class Writer:
         model = keyed_models()[record.kind]
         index = self.structure[SECTION_OF_KIND[record.kind]][record.locale]
         source = model.objects.filter(import_key=record.key, locale=index.locale).first()
+        if source is None:
+            source = self._adopt_unkeyed_page(model, index, record)
         created = source is None
         publish = self.publish and not record.draft
         tally = counts.of(record.kind) if counts else None
@@ -94,6 +96,18 @@ class Writer:
         if record.kind == "story" and "private" in record.facts:
             self._write_private(source, record.facts["private"])
         self._write_translations(record, source, publish=publish, counts=counts)
+
+    def _adopt_unkeyed_page(self, model, index, record):
+        """A page with the record's slug but no import key (written before pages had one, e.g. by the
+        old demo loader) is the record's page: it takes the key instead of getting a duplicate."""
+        slug = record.texts[record.locale].get("slug")
+        if not slug:
+            return None
+        page = model.objects.child_of(index).filter(slug=slug, import_key="").first()
+        if page is not None:
+            model.objects.filter(translation_key=page.translation_key).update(import_key=record.key)
+            page.import_key = record.key
+        return page
 
     def _take_offline(self, source, record):
         """A live story whose consent is no longer granted goes offline in every language; True if it did."""
@@ -133,13 +147,11 @@ class Writer:
                     counts.translations_waiting += 1
                 continue
             try:
-                page = write_translation(source, locale, texts, publish=publish)
+                write_translation(source, locale, texts, publish=publish)
             except TranslationMismatchError as error:
                 raise ArchiveError(
                     f"{record.key}: translations.{code}: {problem}" for problem in error.errors
                 ) from None
-            if existing is not None and existing.live and not publish:
-                _keep_live_content(page)
             if counts:
                 counts.count_translation(created=existing is None)
 
@@ -257,19 +269,6 @@ class Writer:
 
     def _image(self, key):
         return self.images[key] if key else None
-
-
-def _keep_live_content(page):
-    """Put a live page's published content back in its row, keeping the draft wagtail-localize just saved.
-
-    wagtail-localize saves a draft translation onto the page row, which for a live page is what the
-    public sees; without ``--publish`` the change must wait as a draft, as it does for source pages.
-    """
-    live = page.live_revision.as_object()
-    for name in ("live_revision_id", "last_published_at", "draft_title", "latest_revision_id"):
-        setattr(live, name, getattr(page, name))
-    live.has_unpublished_changes = True
-    live.save(clean=False)
 
 
 def _save(page, *, created, publish):

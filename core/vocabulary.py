@@ -10,9 +10,11 @@ VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "vocabulary.json"
 
 
 def seed_vocabulary(violation_type_model=None, neighbourhood_model=None, locale_model=None):
-    """Create or update the violation types and neighbourhoods in every locale (idempotent).
+    """Create the violation types and neighbourhoods missing in any locale (idempotent).
 
-    Takes model classes so the data migration can pass its historical models.
+    Existing terms are left as they are: editors may rename them, and every import and
+    ``load_demo`` calls this. Takes model classes so the data migration can pass its
+    historical models.
     """
     if violation_type_model is None:
         from .models import Neighbourhood as neighbourhood_model  # noqa: N813
@@ -28,7 +30,7 @@ def seed_vocabulary(violation_type_model=None, neighbourhood_model=None, locale_
             translation_key = existing.translation_key if existing else uuid.uuid4()
             for code, locale in locales.items():
                 name = entry.get(code) or entry["en"]
-                model.objects.update_or_create(
+                model.objects.get_or_create(
                     slug=entry["slug"],
                     locale=locale,
                     defaults={"name": name, "translation_key": translation_key},

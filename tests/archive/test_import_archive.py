@@ -17,6 +17,7 @@ from wagtail.models import Page, Revision
 from wagtail_localize.models import String, TranslationSource
 
 from campaigns.models import CampaignPage
+from home.models import UnitPage
 from stories.models import StoryPage, SurvivorRecord
 
 from .conftest import ARCHIVE_V1, Terminal, granted, languages, record, run_import, subset
@@ -359,3 +360,21 @@ def test_a_version_1_archive_is_still_imported(client):
     assert (
         SurvivorRecord.objects.get(story_translation_key=arabic.translation_key).contact == source["private"]["contact"]
     )
+
+
+def test_a_page_from_before_import_keys_is_taken_over_not_duplicated(
+    archive_path, archive, site_structure
+):
+    """A database filled by the old demo loader has pages with the archive's slugs but no import key:
+    importing gives them their key instead of adding copies under ``<slug>-2``."""
+    from tests.factories import UnitPageFactory
+
+    unit = next(item for item in archive["units"] if item.get("slug"))
+    old = UnitPageFactory.create(parent=site_structure["units"]["ar"], slug=unit["slug"], title="وحدة قديمة")
+    assert old.import_key == ""
+
+    run_import(archive_path, "--publish")
+
+    units = UnitPage.objects.filter(locale__language_code="ar", slug__startswith=unit["slug"])
+    assert list(units.values_list("pk", "slug", "import_key")) == [(old.pk, unit["slug"], unit["key"])]
+    assert UnitPage.objects.get(pk=old.pk).title == unit["title"]

@@ -44,3 +44,18 @@ def test_seeding_again_changes_nothing():
 
     assert {kind: names_by_slug(model) for kind, model in MODELS.items()} == before
     assert {kind: set(model.objects.values_list("pk", "translation_key")) for kind, model in MODELS.items()} == rows
+
+
+def test_seeding_again_keeps_an_editors_rename_and_restores_a_deleted_term():
+    renamed = Neighbourhood.objects.get(slug="silwan", locale__language_code="en")
+    renamed.name = "Silwan (Wadi Hilweh)"
+    renamed.save()
+    deleted = ViolationType.objects.get(slug="home-demolition", locale__language_code="fr")
+    deleted.delete()
+
+    seed_vocabulary()
+
+    assert Neighbourhood.objects.get(pk=renamed.pk).name == "Silwan (Wadi Hilweh)"
+    restored = ViolationType.objects.get(slug="home-demolition", locale__language_code="fr")
+    assert restored.name == next(e["fr"] for e in SEED["violation_types"] if e["slug"] == "home-demolition")
+    assert restored.translation_key == deleted.translation_key
