@@ -1,10 +1,11 @@
 """``manage.py import_archive PATH.json [--publish]``: load an archive (see archive/README.md)."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from archive.importer import ArchiveError, import_archive
+from archive.management.errors import archive_command_error
 from archive.management.quiet import quiet_wagtail_log
 
 
@@ -39,10 +40,8 @@ class Command(BaseCommand):
             with quiet_wagtail_log(options["verbosity"]):
                 summary = import_archive(path, publish=publish, progress=progress)
         except ArchiveError as error:
-            raise CommandError(
-                _("Nothing was imported; fix these problems in %(path)s first:") % {"path": path}
-                + "\n"
-                + "\n".join(f"  {message}" for message in error.errors)
+            raise archive_command_error(
+                _("Nothing was imported; fix these problems in %(path)s first:") % {"path": path}, error
             ) from None
         for line in summary.lines():
             self.stdout.write(line)

@@ -1,12 +1,13 @@
 """``manage.py load_demo``: import the demo archive (archive/demo/) and, in development, make the demo admin."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from archive.demo import DEMO_ARCHIVE
 from archive.demo.account import DEMO_ADMIN_PASSWORD, DEMO_ADMIN_USERNAME, ensure_demo_admin
 from archive.importer import ArchiveError, import_archive
+from archive.management.errors import archive_command_error
 from archive.management.quiet import quiet_wagtail_log
 
 
@@ -25,10 +26,8 @@ class Command(BaseCommand):
             with quiet_wagtail_log(options["verbosity"]):
                 summary = import_archive(DEMO_ARCHIVE, publish=True)
         except ArchiveError as error:
-            raise CommandError(
-                _("The demo archive %(path)s is broken; nothing was loaded:") % {"path": DEMO_ARCHIVE}
-                + "\n"
-                + "\n".join(f"  {message}" for message in error.errors)
+            raise archive_command_error(
+                _("The demo archive %(path)s is broken; nothing was loaded:") % {"path": DEMO_ARCHIVE}, error
             ) from None
         self.stdout.write(self.style.SUCCESS(_("Demo content loaded.")))
         for line in summary.lines():
