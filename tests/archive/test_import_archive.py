@@ -362,9 +362,7 @@ def test_a_version_1_archive_is_still_imported(client):
     )
 
 
-def test_a_page_from_before_import_keys_is_taken_over_not_duplicated(
-    archive_path, archive, site_structure
-):
+def test_a_page_from_before_import_keys_is_taken_over_not_duplicated(archive_path, archive, site_structure):
     """A database filled by the old demo loader has pages with the archive's slugs but no import key:
     importing gives them their key instead of adding copies under ``<slug>-2``."""
     from tests.factories import UnitPageFactory
