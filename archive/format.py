@@ -70,13 +70,13 @@ def archive_version(data):
 
 def top_level_problems(data):
     """Problems that make the rest of the file unreadable: not an object, or a version 1 file without stories."""
-    version_1_shape = _('top level: expected an object with a "stories" list (and an optional "incidents" list)')
+    version_1_shape = _('expected an object with a "stories" list (and an optional "incidents" list)')
     if not isinstance(data, dict):
-        return [Problem("top level", "", version_1_shape.removeprefix("top level: "))]
+        return [Problem("top level", "", version_1_shape)]
     if archive_version(data) != 1:
         return []
     if not isinstance(data.get("stories"), list):
-        return [Problem("top level", "", version_1_shape.removeprefix("top level: "))]
+        return [Problem("top level", "", version_1_shape)]
     return [
         Problem(name, "", _('only in version 2 archives (add "version": 2)'), _order(name))
         for name in data

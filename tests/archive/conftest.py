@@ -66,7 +66,9 @@ def write_archive(tmp_path):
 
 def run_import(path, *args, stdout=None):
     stdout = stdout or io.StringIO()
-    call_command("import_archive", str(path), *args, stdout=stdout, stderr=io.StringIO())
+    # In English whatever language an earlier request through the test client left active.
+    with translation.override("en"):
+        call_command("import_archive", str(path), *args, stdout=stdout, stderr=io.StringIO())
     return stdout.getvalue()
 
 

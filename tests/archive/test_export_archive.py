@@ -7,6 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
@@ -38,7 +39,8 @@ PAGE_ID = re.compile(r'\bid="(\d+)"')
 
 def run_export(folder, *args):
     stdout, stderr = io.StringIO(), io.StringIO()
-    call_command("export_archive", str(folder), *args, stdout=stdout, stderr=stderr)
+    with translation.override("en"):
+        call_command("export_archive", str(folder), *args, stdout=stdout, stderr=stderr)
     return stdout.getvalue(), stderr.getvalue()
 
 

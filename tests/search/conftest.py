@@ -154,7 +154,8 @@ def make_story(site, committed):
 @pytest.fixture
 def api(client):
     def get(path="/api/v2/search/", **params):
-        return client.get(path, params)
+        # Messages in English; the language searched is the ``locale`` parameter, not this header.
+        return client.get(path, params, HTTP_ACCEPT_LANGUAGE="en")
 
     return get
 

@@ -27,6 +27,7 @@ def test_every_bad_parameter_is_named_with_its_own_message(database_backend, sit
     response = client.get(
         "/api/v2/search/",
         {"q": "ا" * 201, "page": "abc", "page_size": "51", "year": "2015,last", "type": "stories.Nope"},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 400
     body = response.json()
@@ -41,12 +42,21 @@ def test_every_bad_parameter_is_named_with_its_own_message(database_backend, sit
     assert body["errors"]["type"].startswith("unknown type 'stories.Nope'; use one of ")
     assert "stories.StoryPage" in body["errors"]["type"]
 
-    too_deep = client.get("/api/v2/search/", {"page": "201", "page_size": "50"}).json()["errors"]
+    too_deep = client.get("/api/v2/search/", {"page": "201", "page_size": "50"}, HTTP_ACCEPT_LANGUAGE="en")
+    too_deep = too_deep.json()["errors"]
     assert too_deep == {"page": "is too far: at most 10000 results can be paged through"}
     assert client.get("/api/v2/search/", {"page": "200", "page_size": "50"}).status_code == 200
 
-    suggest = client.get("/api/v2/search/suggest/", {"q": "ب" * 201, "locale": "de"}).json()["errors"]
-    assert suggest == {"q": "must be at most 200 characters", "locale": "unknown locale 'de'; use one of ar, en, fr"}
+    suggest = client.get("/api/v2/search/suggest/", {"q": "ب" * 201, "locale": "de"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert suggest.json()["errors"] == {
+        "q": "must be at most 200 characters",
+        "locale": "unknown locale 'de'; use one of ar, en, fr",
+    }
+
+    # A client that reads Arabic gets the same answer in Arabic.
+    arabic = client.get("/api/v2/search/", {"page": "abc"}, HTTP_ACCEPT_LANGUAGE="ar").json()
+    assert arabic["error"] == "معايير البحث غير صالحة."
+    assert set(arabic["errors"]) == {"page"} and "abc" in arabic["errors"]["page"]
 
 
 def test_the_search_page_ignores_page_size_and_the_locale_parameter(corpus_of_two, client):

@@ -99,7 +99,7 @@ def test_an_outage_loses_nothing_and_search_sync_applies_it(engine_site, make_st
     pending = IndexUpdate.objects.get(page_id=story.pk)
     assert pending.applied_at is None and pending.attempts == 1 and pending.last_error
 
-    api = client.get("/api/v2/search/", {"q": "خيمة", "locale": "ar"})
+    api = client.get("/api/v2/search/", {"q": "خيمة", "locale": "ar"}, HTTP_ACCEPT_LANGUAGE="en")
     assert api.status_code == 503
     assert api["Retry-After"] == str(settings.SEARCH_RETRY_AFTER)
     assert "unavailable" in api.json()["error"]
