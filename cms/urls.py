@@ -25,13 +25,12 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Uploaded images and documents; a deployment with object storage or a
-    # front proxy turns this off with SERVE_MEDIA=false.
-    from django.views.static import serve
+    # Uploaded images and documents, except the files of those no public page uses
+    # (core.media); a deployment with object storage or a front proxy turns this off
+    # with SERVE_MEDIA=false.
+    from core.media import serve_media
 
-    urlpatterns += [
-        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    ]
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve_media)]
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
