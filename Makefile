@@ -35,7 +35,7 @@ services:
 	@bash scripts/services.sh
 
 messages: install
-	$(BIN)/python manage.py makemessages -l ar -l en -l fr --ignore=.venv --ignore=static_collected
+	$(BIN)/python manage.py makemessages -l ar -l en -l fr --ignore=.venv --ignore=static_collected --ignore=tests --ignore=bench
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

@@ -262,18 +262,19 @@ class _Exporter:
         return facts
 
     def _story_facts(self, page, row):
-        """The story's facts; consent as the page row has it (a withdrawal updates rows, not old revisions)."""
+        """The story's facts; consent from the story's consent record (never from a page or revision)."""
         facts = {"date": _date(page.date)}
         if page.neighbourhood_id:
             facts["neighbourhood"] = page.neighbourhood.slug
         facts["violation_types"] = [term.slug for term in page.violation_types]
         if page.hero_image_id:
             facts["image"] = self.images.key(page.hero_image_id)
+        consent = row.consent
         facts["consent"] = {
-            "status": row.consent_status,
-            "recorded_on": _date(row.consent_recorded_on),
-            "method": row.consent_method or None,
-            "anonymised": row.anonymised,
+            "status": consent.status,
+            "recorded_on": _date(consent.recorded_on),
+            "method": consent.method or None,
+            "anonymised": consent.anonymised,
         }
         if self.include_private:
             private = self._private(page)

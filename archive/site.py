@@ -11,6 +11,7 @@ from campaigns.models import CampaignIndexPage
 from core.i18n import SOURCE_LANGUAGE, ensure_locales, page_translation, translate_page
 from core.vocabulary import seed_vocabulary
 from home.models import AboutPage, HomePage, UnitIndexPage
+from roles.workflows import ensure_workflows
 from stories.models import StoryIndexPage
 
 from .structure import SECTION_TITLES, SITE_TITLES
@@ -74,6 +75,8 @@ def ensure_site_structure():
                 translation = translate_page(source, locale, title=titles[code]["title"], slug=titles[code]["slug"])
                 translation.save_revision().publish()
             structure[key][code] = translation.specific
+    # The roles' page permissions need the tree root, and the review workflows the index pages.
+    ensure_workflows()
     # Hand back fresh rows: the instances above may predate their children's
     # creation, and publishing a stale copy would overwrite the tree columns.
     return {

@@ -6,7 +6,10 @@ wagtail-localize. Stories obey the consent rule: published only with consent gra
 in every language when consent is no longer granted.
 """
 
+import datetime
+
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 
 from core.i18n import page_translation
@@ -68,10 +71,7 @@ class Writer:
         publish = self.publish and not record.draft
         tally = counts.of(record.kind) if counts else None
         if record.kind == "story":
-            publish = publish and record.facts["consent"]["status"] == "granted"
-            if not created and self._take_offline(source, record) and tally:
-                tally.taken_offline += 1
-                source.refresh_from_db()
+            publish = publish and record.facts["consent"]["status"] == "granted" and not self._withdrawn(source)
 
         if created:
             source = model(import_key=record.key, locale=index.locale, live=False)
@@ -82,6 +82,11 @@ class Writer:
         self._fill(source, record, record.locale)
         self._fill_facts(source, record, record.locale)
         slug = record.texts[record.locale].get("slug")
+        if record.kind == "story" and self._record_consent(source, record):
+            if tally:
+                tally.taken_offline += 1
+            if source.pk:  # unpublished in the database: keep the in-memory page from going live again
+                source.live = False
         if created:
             source.slug = find_available_slug(index, slug or _slug(source.title, record.key))
             index.add_child(instance=source)
@@ -109,22 +114,33 @@ class Writer:
             page.import_key = record.key
         return page
 
-    def _take_offline(self, source, record):
-        """A live story whose consent is no longer granted goes offline in every language; True if it did."""
-        from stories.models import StoryPage
-        from stories.services import CONSENT_GRANTED, CONSENT_WITHDRAWN, withdraw_consent
+    def _withdrawn(self, source):
+        from stories.services import is_withdrawn
 
-        status = record.facts["consent"]["status"]
-        live = StoryPage.objects.filter(translation_key=source.translation_key, live=True)
-        if status == CONSENT_GRANTED or not live.exists():
+        return source is not None and is_withdrawn(source)
+
+    def _record_consent(self, source, record):
+        """Record the archive's consent through the consent service when it changed (a withdrawal through the
+        withdrawal service, which takes every translation offline); True if that took a live story offline."""
+        from stories.models import StoryPage
+        from stories.services import CONSENT_GRANTED, CONSENT_WITHDRAWN, consent_of, record_consent
+
+        consent = record.facts["consent"]
+        wanted = {
+            "status": consent["status"],
+            "recorded_on": _as_date(consent.get("recorded_on")),
+            "method": consent.get("method") or "",
+            "anonymised": consent.get("anonymised", True),
+        }
+        current = consent_of(source)
+        if current.pk and all(getattr(current, name) == value for name, value in wanted.items()):
             return False
-        if status == CONSENT_WITHDRAWN:
-            withdraw_consent(source)
-        else:
-            for page in live:
-                page.consent_status = status
-                page.unpublish()
-        return True
+        if current.status == CONSENT_WITHDRAWN:
+            # Withdrawal wins: only a person recording consent anew in the admin can lift it, never an archive.
+            return False
+        was_live = StoryPage.objects.filter(translation_key=source.translation_key, live=True).exists()
+        record_consent(source, note=_("Imported from an archive."), **wanted)
+        return was_live and wanted["status"] != CONSENT_GRANTED
 
     def _write_private(self, source, private):
         from stories.models import SurvivorRecord
@@ -233,14 +249,9 @@ class Writer:
         from stories.models import StoryViolationType
 
         vocabulary = self.vocabulary
-        consent = facts["consent"]
         page.date = facts["date"]
         neighbourhood = facts.get("neighbourhood")
         page.neighbourhood = vocabulary.neighbourhoods[(neighbourhood, code)] if neighbourhood else None
-        page.consent_status = consent["status"]
-        page.consent_recorded_on = consent.get("recorded_on")
-        page.consent_method = consent.get("method") or ""
-        page.anonymised = consent.get("anonymised", True)
         page.hero_image = self._image(facts.get("image"))
         existing = {link.violation_type_id: link for link in page.violation_type_links.all()} if page.pk else {}
         links = []
@@ -278,6 +289,10 @@ def _save(page, *, created, publish):
         revision.publish()
         return True
     return False
+
+
+def _as_date(value):
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _slug(title, key):

@@ -52,7 +52,7 @@ def build_stories(total, archive_path):
 
     from archive.site import ensure_site_structure
     from core.models import Neighbourhood, ViolationType
-    from stories.models import StoryPage, StoryViolationType
+    from stories.models import ConsentRecord, StoryPage, StoryViolationType
 
     rng = random.Random(SEED)
     records = json.loads(Path(archive_path).read_text(encoding="utf-8"))["stories"]
@@ -119,10 +119,6 @@ def build_stories(total, archive_path):
                                 for i in range(3)
                             ]
                         ),
-                        consent_status="granted",
-                        consent_recorded_on=datetime.date(2024, 1, 1),
-                        consent_method="written",
-                        anonymised=True,
                     )
                     story.page_ptr_id = page.pk
                     rows.append(
@@ -133,6 +129,15 @@ def build_stories(total, archive_path):
                 with connection.cursor() as cursor:
                     cursor.executemany(insert_story, rows)
                 StoryViolationType.objects.bulk_create(links)
+                ConsentRecord.objects.bulk_create(
+                    ConsentRecord(
+                        story_translation_key=page.translation_key,
+                        status="granted",
+                        recorded_on=datetime.date(2024, 1, 1),
+                        method="written",
+                    )
+                    for page in created
+                )
             Page.objects.filter(pk=parent.pk).update(numchild=start + count)
 
 

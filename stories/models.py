@@ -1,14 +1,17 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
 from core.api_fields import VocabularyTermSerializer
@@ -16,23 +19,35 @@ from core.blocks import ContentStreamBlock
 from core.models import HeroImageMixin, ImportKeyMixin, SectionIndexPage
 from core.visibility import public_pages
 
-from . import services
 from .filters import StoryFilter
+from .panels import ConsentPanel
+
+
+class ConsentStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    GRANTED = "granted", _("Granted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    REFUSED = "refused", _("Refused")
+
+
+class ConsentMethod(models.TextChoices):
+    WRITTEN = "written", _("Written form")
+    RECORDED_ORAL = "recorded-oral", _("Recorded oral consent")
+    ORAL_WITNESSED = "oral-witnessed", _("Oral, witnessed")
+    ELECTRONIC = "electronic", _("Electronic")
 
 
 class StoryPageForm(WagtailAdminPageForm):
-    """Refuses the admin's Publish button while consent is missing, with a message on the field."""
+    """Refuses the admin's Publish button (publish, schedule, revert) while consent is missing."""
 
     def clean(self):
+        from . import services
+
         cleaned_data = super().clean()
         if "action-publish" in self.data:
-            probe = StoryPage(
-                consent_status=cleaned_data.get("consent_status"),
-                consent_recorded_on=cleaned_data.get("consent_recorded_on"),
-            )
-            reason = services.publication_blocked_reason(probe)
+            reason = services.publication_blocked_reason(self.instance)
             if reason:
-                self.add_error("consent_status", reason)
+                self.add_error(None, reason)
         return cleaned_data
 
 
@@ -67,19 +82,6 @@ class StoryPage(ImportKeyMixin, HeroImageMixin, Page):
     summary = models.TextField(_("summary"), max_length=600)
     body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
 
-    consent_status = models.CharField(
-        _("consent status"),
-        max_length=20,
-        choices=services.CONSENT_STATUSES,
-        default=services.CONSENT_PENDING,
-        help_text=_("The story can only be published when consent is granted."),
-    )
-    consent_recorded_on = models.DateField(_("consent recorded on"), null=True, blank=True)
-    consent_method = models.CharField(_("consent method"), max_length=30, choices=services.CONSENT_METHODS, blank=True)
-    anonymised = models.BooleanField(
-        _("anonymised"), default=True, help_text=_("Names and identifying details have been changed.")
-    )
-
     base_form_class = StoryPageForm
 
     content_panels = Page.content_panels + [
@@ -88,23 +90,14 @@ class StoryPage(ImportKeyMixin, HeroImageMixin, Page):
         FieldPanel("summary"),
         HeroImageMixin.hero_panel(),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("consent_status"), FieldPanel("consent_recorded_on")]),
-                FieldRowPanel([FieldPanel("consent_method"), FieldPanel("anonymised")]),
-            ],
-            heading=_("Consent"),
-        ),
+        ConsentPanel(heading=_("Consent")),
     ]
 
-    # Consent and dates are facts about the story, the same in every language.
+    # Dates are facts about the story, the same in every language. Consent is not a page field at all:
+    # it lives in the story's ConsentRecord, shared by every translation.
     override_translatable_fields = [
         SynchronizedField("date"),
         SynchronizedField("neighbourhood"),
-        SynchronizedField("consent_status", overridable=False),
-        SynchronizedField("consent_recorded_on", overridable=False),
-        SynchronizedField("consent_method", overridable=False),
-        SynchronizedField("anonymised", overridable=False),
         SynchronizedField("hero_image"),
     ]
 
@@ -116,7 +109,6 @@ class StoryPage(ImportKeyMixin, HeroImageMixin, Page):
             "violation_type_links", [index.RelatedFields("violation_type", [index.SearchField("name")])]
         ),
         index.FilterField("date"),
-        index.FilterField("consent_status"),
         index.FilterField("neighbourhood_id"),
     ]
 
@@ -139,7 +131,25 @@ class StoryPage(ImportKeyMixin, HeroImageMixin, Page):
     @classmethod
     def public_condition(cls):
         """Read by ``core.visibility.public_pages``: a story is public only with consent granted, and when."""
+        from . import services
+
         return services.public_consent_condition()
+
+    @property
+    def consent(self):
+        """The story's ConsentRecord (an unsaved pending one when none was recorded yet)."""
+        from . import services
+
+        return services.consent_of(self)
+
+    @property
+    def anonymised(self):
+        return self.consent.anonymised
+
+    def permissions_for_user(self, user):
+        from .permissions import StoryPermissionTester
+
+        return StoryPermissionTester(user, self)
 
     @classmethod
     def for_listing(cls, stories):
@@ -154,8 +164,10 @@ class StoryPage(ImportKeyMixin, HeroImageMixin, Page):
         # save_revision() saves bookkeeping columns only (update_fields) on an
         # instance carrying unsaved draft edits; the rule is about what goes live.
         update_fields = kwargs.get("update_fields")
-        writes_content = update_fields is None or {"live", "consent_status"} & set(update_fields)
+        writes_content = update_fields is None or "live" in update_fields
         if self.live and writes_content:
+            from . import services
+
             services.assert_may_publish(self)
         self.localize_vocabulary()
         result = super().save(*args, **kwargs)
@@ -177,8 +189,20 @@ class StoryPage(ImportKeyMixin, HeroImageMixin, Page):
             if term and term.locale_id != self.locale_id:
                 link.violation_type = term.get_translation_or_none(self.locale) or term
 
+    def route(self, request, path_components):
+        # A withdrawn story's address answers "gone" (see serve) rather than "not found", live or not.
+        if not path_components and self.consent.status == ConsentStatus.WITHDRAWN:
+            return RouteResult(self)
+        return super().route(request, path_components)
+
     def serve(self, request, *args, **kwargs):
-        # A live page whose consent was withdrawn is never served, even before it is unpublished.
+        from . import services
+
+        consent = self.consent
+        if consent.status == ConsentStatus.WITHDRAWN:
+            # Nothing of the story itself: no title, no content.
+            return TemplateResponse(request, "stories/story_withdrawn.html", {}, status=410)
+        # A live page without consent is never served, even before it is unpublished.
         if not services.may_publish(self):
             raise Http404
         return super().serve(request, *args, **kwargs)
@@ -232,3 +256,62 @@ class SurvivorRecord(models.Model):
     def story(self):
         pages = StoryPage.objects.filter(translation_key=self.story_translation_key)
         return pages.filter(locale__language_code="ar").first() or pages.first()
+
+
+class ConsentRecord(models.Model):
+    """The survivor's consent to publish a story: one record for the story in every language.
+
+    Keyed by the story's ``translation_key`` like SurvivorRecord, and for the same reason kept out of
+    the page: page fields are copied into revisions and translations, and a stale copy must never be
+    able to put a withdrawn story back online. Changed only through ``stories.services``, which also
+    appends a ConsentEvent to the history.
+    """
+
+    story_translation_key = models.UUIDField(_("story"), unique=True, editable=False)
+    status = models.CharField(
+        _("consent status"), max_length=20, choices=ConsentStatus.choices, default=ConsentStatus.PENDING
+    )
+    recorded_on = models.DateField(_("consent recorded on"), null=True, blank=True)
+    method = models.CharField(_("consent method"), max_length=30, choices=ConsentMethod.choices, blank=True)
+    anonymised = models.BooleanField(
+        _("anonymised"), default=True, help_text=_("Names and identifying details have been changed.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+
+    def __str__(self):
+        return f"{self.story_translation_key}: {self.get_status_display()}"
+
+
+class ConsentEvent(models.Model):
+    """One entry of a story's consent history; entries are only ever added."""
+
+    record = models.ForeignKey(ConsentRecord, on_delete=models.CASCADE, related_name="history")
+    status = models.CharField(_("consent status"), max_length=20, choices=ConsentStatus.choices)
+    recorded_on = models.DateField(_("consent recorded on"), null=True, blank=True)
+    method = models.CharField(_("consent method"), max_length=30, choices=ConsentMethod.choices, blank=True)
+    anonymised = models.BooleanField(_("anonymised"), default=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consent history entry")
+        verbose_name_plural = _("consent history")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("The consent history is append-only: an entry cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("The consent history is append-only: an entry cannot be deleted.")

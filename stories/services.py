@@ -1,55 +1,73 @@
-"""The consent rule: one place decides whether a story may be public.
+"""The consent rule: the one module that answers every consent question and changes consent.
 
-Every route that publishes a story (admin, workflow, schedule, import,
-translation publishing, revert) ends in ``StoryPage.save`` with ``live=True``,
-which calls ``assert_may_publish``; withdrawing consent goes through
-``withdraw_consent``.
+Consent lives in the story's :class:`~stories.models.ConsentRecord` (one per ``translation_key``,
+shared by every translation), never in a page or a revision, so no route can bring back a stale
+"granted". Every route that publishes a story ends in ``StoryPage.save`` with ``live=True``, which
+calls :func:`assert_may_publish`; the admin routes ask :func:`publication_blocked_reason` first so
+that the editor sees why (see ``stories.wagtail_hooks`` and ``stories.permissions``).
 """
 
-from django.core.exceptions import ValidationError
+import datetime
+
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.log_actions import log
+from wagtail.models import Revision, WorkflowState
 
-CONSENT_GRANTED = "granted"
-CONSENT_PENDING = "pending"
-CONSENT_WITHDRAWN = "withdrawn"
-CONSENT_REFUSED = "refused"
-CONSENT_STATUSES = [
-    (CONSENT_PENDING, _("Pending")),
-    (CONSENT_GRANTED, _("Granted")),
-    (CONSENT_WITHDRAWN, _("Withdrawn")),
-    (CONSENT_REFUSED, _("Refused")),
-]
-PUBLIC_CONSENT = CONSENT_GRANTED
+from .models import ConsentEvent, ConsentMethod, ConsentRecord, ConsentStatus, StoryPage
 
-CONSENT_METHODS = [
-    ("written", _("Written form")),
-    ("recorded-oral", _("Recorded oral consent")),
-    ("oral-witnessed", _("Oral, witnessed")),
-    ("electronic", _("Electronic")),
-]
+CONSENT_GRANTED = ConsentStatus.GRANTED
+CONSENT_PENDING = ConsentStatus.PENDING
+CONSENT_WITHDRAWN = ConsentStatus.WITHDRAWN
+CONSENT_REFUSED = ConsentStatus.REFUSED
+CONSENT_STATUSES = ConsentStatus.choices
+CONSENT_METHODS = ConsentMethod.choices
+
+LOG_CONSENT_RECORDED = "stories.consent_recorded"
+LOG_CONSENT_WITHDRAWN = "stories.consent_withdrawn"
 
 
-class ConsentError(ValidationError):
-    pass
+class ConsentError(PermissionDenied):
+    """Publishing a story its consent does not allow. A PermissionDenied, so no admin view answers 500."""
+
+    def __init__(self, reason):
+        self.reason = reason
+        super().__init__(str(reason))
+
+
+# --- questions ---------------------------------------------------------------------------------------
+
+
+def consent_of(story):
+    """The story's ConsentRecord; an unsaved pending one when nothing was recorded yet."""
+    record = ConsentRecord.objects.filter(story_translation_key=story.translation_key).first()
+    return record or ConsentRecord(story_translation_key=story.translation_key)
 
 
 def public_consent_condition():
-    """``may_publish`` as a query condition on StoryPage rows."""
-    return Q(consent_status=PUBLIC_CONSENT, consent_recorded_on__isnull=False)
+    """:func:`may_publish` as a query condition on StoryPage rows."""
+    granted = ConsentRecord.objects.filter(status=CONSENT_GRANTED, recorded_on__isnull=False)
+    return Q(translation_key__in=granted.values("story_translation_key"))
 
 
 def may_publish(story):
-    return story.consent_status == PUBLIC_CONSENT and story.consent_recorded_on is not None
+    return publication_blocked_reason(story) is None
 
 
-def publication_blocked_reason(story):
-    if story.consent_status != PUBLIC_CONSENT:
+def publication_blocked_reason(story, record=None):
+    """Why ``story`` may not go live, in the editor's language; None when it may."""
+    record = record or consent_of(story)
+    if record.status == CONSENT_WITHDRAWN:
+        return _("The survivor has withdrawn their consent: this story cannot be published in any language.")
+    if record.status != CONSENT_GRANTED:
         return _(
             "A story can only be published once the survivor's consent is recorded as granted (now: %(status)s)."
-        ) % {"status": story.get_consent_status_display()}
-    if story.consent_recorded_on is None:
+        ) % {"status": record.get_status_display()}
+    if record.recorded_on is None:
         return _("Record the date on which consent was given before publishing.")
     return None
 
@@ -57,17 +75,110 @@ def publication_blocked_reason(story):
 def assert_may_publish(story):
     reason = publication_blocked_reason(story)
     if reason:
-        raise ConsentError({"consent_status": reason})
+        raise ConsentError(reason)
+
+
+def is_withdrawn(story):
+    return consent_of(story).status == CONSENT_WITHDRAWN
+
+
+# --- changes -----------------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def withdraw_consent(story):
-    """Mark consent withdrawn on the story and every translation, and take them all offline."""
-    story_model = type(story)
-    affected = list(story_model.objects.filter(translation_key=story.translation_key))
-    for page in affected:
-        story_model.objects.filter(pk=page.pk).update(consent_status=CONSENT_WITHDRAWN)
-        page.consent_status = CONSENT_WITHDRAWN
+def record_consent(story, *, status, recorded_on=None, method="", anonymised=True, actor=None, note=""):
+    """Record the survivor's consent for ``story`` (every translation) and append it to the history.
+
+    A withdrawal goes through :func:`withdraw_consent`; any other status but "granted" takes the story
+    offline in every language the same way.
+    """
+    if status not in ConsentStatus.values:
+        raise ValueError(f"Unknown consent status {status!r}; expected one of {', '.join(ConsentStatus.values)}.")
+    if status == CONSENT_WITHDRAWN:
+        return withdraw_consent(
+            story, actor=actor, note=note, recorded_on=recorded_on, method=method, anonymised=anonymised
+        )
+    record = _write(story, status, recorded_on, method or "", anonymised, actor, note)
+    for page in _translations(story):
+        log(instance=page, action=LOG_CONSENT_RECORDED, user=actor, data={"status": status})
+    if status != CONSENT_GRANTED:
+        _take_offline(story, actor)
+    return record
+
+
+@transaction.atomic
+def withdraw_consent(story, *, actor=None, note="", recorded_on=None, method=None, anonymised=None):
+    """The survivor withdrew consent: record it, then take the story offline in every language for good.
+
+    Unpublishes every live translation (even locked ones), cancels scheduled publications and
+    in-progress workflows, and writes an audit-log entry per translation with the actor. The
+    unpublish signals queue the pages' removal from the search index.
+    """
+    current = consent_of(story)
+    record = _write(
+        story,
+        CONSENT_WITHDRAWN,
+        recorded_on or timezone.localdate(),
+        current.method if method is None else method,
+        current.anonymised if anonymised is None else anonymised,
+        actor,
+        note,
+    )
+    for page in _translations(story):
+        log(instance=page, action=LOG_CONSENT_WITHDRAWN, user=actor, data={"note": note} if note else None)
+    _take_offline(story, actor)
+    return record
+
+
+def _write(story, status, recorded_on, method, anonymised, actor, note):
+    if isinstance(recorded_on, str):
+        recorded_on = datetime.date.fromisoformat(recorded_on)
+    record, _created = ConsentRecord.objects.select_for_update().get_or_create(
+        story_translation_key=story.translation_key
+    )
+    record.status = status
+    record.recorded_on = recorded_on
+    record.method = method
+    record.anonymised = anonymised
+    record.save()
+    ConsentEvent.objects.create(
+        record=record,
+        status=status,
+        recorded_on=recorded_on,
+        method=method,
+        anonymised=anonymised,
+        actor=actor,
+        note=note,
+    )
+    return record
+
+
+def _translations(story):
+    return list(StoryPage.objects.filter(translation_key=story.translation_key).order_by("pk"))
+
+
+def _take_offline(story, actor):
+    pages = _translations(story)
+    page_ids = [page.pk for page in pages]
+    # Scheduled publications: no revision of the story may go live later.
+    Revision.page_revisions.filter(object_id__in=[str(pk) for pk in page_ids]).exclude(
+        approved_go_live_at__isnull=True
+    ).update(approved_go_live_at=None)
+    StoryPage.objects.filter(pk__in=page_ids).exclude(go_live_at__isnull=True).update(go_live_at=None)
+    for state in WorkflowState.objects.active().filter(
+        base_content_type_id__in=_page_content_type_ids(), object_id__in=[str(pk) for pk in page_ids]
+    ):
+        state.cancel(user=actor)
+    for page in pages:
+        page.refresh_from_db()
         if page.live:
-            page.unpublish(log_action="wagtail.unpublish")
-    return affected
+            # The permission check would refuse a page locked by someone else; withdrawal must win.
+            UnpublishPageAction(page, user=actor).execute(skip_permission_checks=True)
+    return pages
+
+
+def _page_content_type_ids():
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    return [ContentType.objects.get_for_model(Page).pk]

@@ -9,6 +9,7 @@ from campaigns.models import CampaignAudience, CampaignPage, CampaignRelatedStor
 from core.models import Neighbourhood, ViolationType
 from home.models import UnitPage
 from stories.models import StoryPage, StoryViolationType
+from stories.services import record_consent
 
 
 def fresh(page):
@@ -35,11 +36,21 @@ class StoryPageFactory(factory.Factory):
     consent_method = "written"
     live = False
 
+    anonymised = True
+
     @classmethod
     def _create(
         cls, model_class, *args, parent=None, violation_types=(), neighbourhood=None, publish_page=True, **kwargs
     ):
+        # Consent is the story's ConsentRecord, not a page field: the kwargs are recorded through the service.
+        consent = {
+            "status": kwargs.pop("consent_status"),
+            "recorded_on": kwargs.pop("consent_recorded_on"),
+            "method": kwargs.pop("consent_method") or "",
+            "anonymised": kwargs.pop("anonymised"),
+        }
         page = model_class(*args, **kwargs)
+        record_consent(page, **consent)
         page.locale = parent.locale
         if neighbourhood:
             page.neighbourhood = Neighbourhood.objects.get(slug=neighbourhood, locale=parent.locale)

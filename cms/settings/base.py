@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "campaigns",
     "stories",
     "search",
+    "roles",
     "archive",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -229,6 +230,8 @@ WAGTAIL_SITE_NAME = "Munasara"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# A translation starts as a draft whatever its source's state: only a user who may publish makes it live.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_SEARCH_ENABLED = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -67,7 +67,8 @@ def test_publish_import_on_a_fresh_database_and_again(client, archive_path, arch
     # Consent not granted: kept as a draft revision, never served, even with --publish.
     for page in StoryPage.objects.filter(import_key__in=withheld):
         assert not page.live and page.latest_revision is not None, page
-        assert client.get(page.url).status_code == 404
+        # A withdrawn story answers "gone" since issue 7; the others "not found".
+        assert client.get(page.url).status_code == (410 if page.consent.status == "withdrawn" else 404)
 
     source = record(archive, "story-001")
     english_text = source["translations"]["en"]
@@ -103,7 +104,7 @@ def test_publish_import_on_a_fresh_database_and_again(client, archive_path, arch
     assert [(term.slug, term.locale.language_code) for term in english.violation_types] == [
         (slug, "en") for slug in source["violation_types"]
     ]
-    assert english.consent_recorded_on.isoformat() == source["consent"]["recorded_on"]
+    assert english.consent.recorded_on.isoformat() == source["consent"]["recorded_on"]
     survivor = SurvivorRecord.objects.get(story_translation_key=arabic.translation_key)
     assert (survivor.survivor_name, survivor.contact, survivor.notes) == (
         source["private"]["survivor_name"],
@@ -234,8 +235,8 @@ def test_stories_whose_consent_is_no_longer_granted_go_offline(client, archive, 
     assert "Published: 2; left as drafts: 1; taken offline: 1" in output
     assert StoryPage.objects.count() == len(urls)
     for page in StoryPage.objects.filter(import_key="story-001"):
-        assert not page.live and page.consent_status == "withdrawn", page
-        assert client.get(urls[page.pk]).status_code == 404
+        assert not page.live and page.consent.status == "withdrawn", page
+        assert client.get(urls[page.pk]).status_code == 410  # gone, since issue 7 (was: not found)
 
     # Without --publish the live stories keep their published text (the change waits as a draft),
     # but one whose consent is now pending cannot stay online either.
@@ -245,7 +246,7 @@ def test_stories_whose_consent_is_no_longer_granted_go_offline(client, archive, 
 
     assert "Published: 0; left as drafts: 3; taken offline: 1" in output
     for page in StoryPage.objects.filter(import_key="story-002"):
-        assert not page.live and page.consent_status == "pending", page
+        assert not page.live and page.consent.status == "pending", page
         assert client.get(urls[page.pk]).status_code == 404
     english = stories_in("en").get(import_key="story-003")
     assert english.live and english.has_unpublished_changes

@@ -145,10 +145,10 @@ def test_the_english_story_is_live_with_the_english_texts_and_the_source_facts(
     assert (english.title, english.slug) == ("A home demolished in Silwan", "a-home-demolished-in-silwan")
     assert english.summary == "Bulldozers demolished the family home"
     assert english.import_key == "story-001"
-    assert (english.date, english.consent_status, english.consent_recorded_on) == (
+    assert (english.date, english.consent.status, english.consent.recorded_on) == (
         arabic_story.date,
         "granted",
-        arabic_story.consent_recorded_on,
+        arabic_story.consent.recorded_on,
     )
     assert english.hero_image == image
     assert english.neighbourhood.locale == locale("en") and english.neighbourhood.slug == "silwan"
@@ -356,7 +356,7 @@ def test_a_translation_of_an_unconsented_story_cannot_be_published(client, site_
     assert not TranslationSource.objects.exists()
 
     english = write_translation(pending, "en", texts, publish=False)
-    assert not english.live and english.consent_status == "pending"
+    assert not english.live and english.consent.status == "pending"
     assert client.get("/en/stories/a-home-demolished-in-silwan/").status_code == 404
 
 

@@ -41,18 +41,27 @@ def test_editor_cannot_publish_a_story_before_consent_then_can(
     page.fill("#id_title", "بيت العائلة في سلوان")
     page.fill("#id_date", "2023-04-02")
     page.fill("#id_summary", "قصة عائلة فقدت بيتها")
-    page.select_option("#id_consent_status", "pending")
+    # Consent is no longer a page field (issue 7): a new story has none, so Publish is refused.
 
     # Publish lives in the footer's action menu.
     page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
     page.locator("button[name='action-publish']").click()
-    error = page.locator("[data-contentpath='consent_status'] .error-message")
+    error = page.locator(".messages .error, .help-critical")
     error.first.wait_for()
     assert error.first.inner_text().strip()
     assert not StoryPage.objects.filter(title="بيت العائلة في سلوان").exists()
 
-    page.select_option("#id_consent_status", "granted")
-    page.fill("#id_consent_recorded_on", "2023-04-10")
+    # Save a draft, record the consent on the story's consent page, then publish from the editor.
+    page.locator("button[name='action-publish']").evaluate("button => button.closest('form').requestSubmit()")
+    page.wait_for_url(f"{live_server.url}/admin/pages/*/edit/")
+    draft = StoryPage.objects.get(title="بيت العائلة في سلوان")
+    page.goto(f"{live_server.url}/admin/stories/{draft.pk}/consent/")
+    page.select_option("#id_status", "granted")
+    page.fill("#id_recorded_on", "2023-04-10")
+    page.select_option("#id_method", "written")
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(f"{live_server.url}/admin/stories/{draft.pk}/consent/")
+    page.goto(f"{live_server.url}/admin/pages/{draft.pk}/edit/")
     page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
     page.locator("button[name='action-publish']").click()
     page.wait_for_url(f"{live_server.url}/admin/pages/{index.pk}/")

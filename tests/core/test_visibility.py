@@ -7,7 +7,7 @@ from wagtail.models import Page, PageViewRestriction
 from campaigns.models import CampaignPage
 from core import visibility
 from core.visibility import public_pages
-from stories.models import StoryPage
+from stories.models import ConsentRecord, StoryPage
 from tests.factories import CampaignPageFactory, StoryPageFactory, UnitPageFactory, fresh
 
 pytestmark = pytest.mark.django_db
@@ -56,12 +56,12 @@ def test_a_story_with_granted_consent_is_public(story):
 
 @pytest.mark.parametrize(
     "change",
-    [{"consent_status": "withdrawn"}, {"consent_status": "pending"}, {"consent_recorded_on": None}],
+    [{"status": "withdrawn"}, {"status": "pending"}, {"recorded_on": None}],
     ids=["withdrawn", "pending", "granted-without-a-date"],
 )
 def test_a_live_story_without_recorded_consent_is_hidden_from_every_queryset(story, change):
     # Bypasses StoryPage.save (which refuses to keep such a story live): the rule must hold on its own.
-    StoryPage.objects.filter(pk=story.pk).update(**change)
+    ConsentRecord.objects.filter(story_translation_key=story.translation_key).update(**change)
     assert fresh(story).live
 
     assert story.pk not in public_ids()
@@ -71,7 +71,7 @@ def test_a_live_story_without_recorded_consent_is_hidden_from_every_queryset(sto
 
 def test_page_models_without_a_condition_are_unaffected(site_structure, unit, story):
     campaign = CampaignPageFactory(parent=site_structure["campaigns"]["ar"], title="أوقفوا الهدم")
-    StoryPage.objects.filter(pk=story.pk).update(consent_status="withdrawn")
+    ConsentRecord.objects.filter(story_translation_key=story.translation_key).update(status="withdrawn")
 
     assert public_ids() == set(Page.objects.live().public().values_list("pk", flat=True)) - {story.pk}
     assert {unit.pk, campaign.pk, site_structure["home"]["ar"].pk} <= public_ids()

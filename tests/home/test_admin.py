@@ -65,16 +65,24 @@ def test_publish_without_consent_re_renders_the_form_with_a_message(client, site
     assert StoryPage.objects.get(title="قصة بلا موافقة").live is False
 
 
+def record_consent_in_admin(client, story, status):
+    """Consent is recorded on the story's consent view (not in the page form) since issue 7."""
+    data = {"status": status, "recorded_on": "2023-04-10", "method": "written", "anonymised": "on", "note": ""}
+    response = client.post(f"/admin/stories/{story.pk}/consent/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
 def test_publish_with_consent_goes_live(client, site_structure):
     client.force_login(make_editor("en"))
     index = site_structure["stories"]["ar"]
-    response = client.post(
-        f"/admin/pages/add/stories/storypage/{index.pk}/", story_form("قصة بموافقة", "granted", "action-publish")
-    )
+    client.post(f"/admin/pages/add/stories/storypage/{index.pk}/", story_form("قصة بموافقة", "granted", None))
+    draft = StoryPage.objects.get(title="قصة بموافقة")
+    record_consent_in_admin(client, draft, "granted")
+    response = client.post(f"/admin/pages/{draft.pk}/edit/", story_form("قصة بموافقة", "granted", "action-publish"))
     assert response.status_code == 302
     story = StoryPage.objects.get(title="قصة بموافقة")
     assert story.live
-    assert story.consent_recorded_on == datetime.date(2023, 4, 10)
+    assert story.consent.recorded_on == datetime.date(2023, 4, 10)
 
 
 def test_saving_a_withdrawal_takes_the_story_offline_in_every_language(client, site_structure):
@@ -84,11 +92,10 @@ def test_saving_a_withdrawal_takes_the_story_offline_in_every_language(client, s
     story = StoryPageFactory(parent=site_structure["stories"]["ar"], title="قصة منشورة", slug="admin-story")
     english = publish(translate_page(story, site_structure["home"]["en"].locale, title="A published story"))
     client.force_login(make_editor("en"))
-    # Only a draft is saved, but withdrawal must not wait for the next publish.
-    response = client.post(f"/admin/pages/{story.pk}/edit/", story_form("قصة منشورة", "withdrawn", None))
-    assert response.status_code == 302
+    # Recording the withdrawal (on the story's consent view) does not wait for a publish.
+    record_consent_in_admin(client, story, "withdrawn")
     story.refresh_from_db()
     english.refresh_from_db()
     assert not story.live and not english.live
-    assert story.consent_status == english.consent_status == "withdrawn"
-    assert client.get(english.url).status_code == 404
+    assert story.consent.status == english.consent.status == "withdrawn"
+    assert client.get(english.url).status_code == 410  # gone, since issue 7 (was: not found)

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from search.models import IndexUpdate
+from stories.models import ConsentRecord
 from stories.services import withdraw_consent
 from tests.factories import publish
 
@@ -138,7 +139,6 @@ def test_a_withdrawal_still_queued_is_never_shown_from_the_stale_index(
 
 
 def test_search_check_reports_and_repairs_drift(engine_site, make_story, settings):
-    from stories.models import StoryPage
 
     backend = engine_site
     index = backend.page_index().name
@@ -150,7 +150,7 @@ def test_search_check_reports_and_repairs_drift(engine_site, make_story, setting
     backend.es.delete(index=index, id=str(missing.pk), refresh=True)
     backend.es.update(index=index, id=str(stale.pk), body={"doc": {"m_digest": "old"}}, refresh=True)
     # A change that bypassed the signals (a raw update): the index still has the story.
-    StoryPage.objects.filter(pk=hidden.pk).update(consent_status="withdrawn")
+    ConsentRecord.objects.filter(story_translation_key=hidden.translation_key).update(status="withdrawn")
     with pytest.raises(CommandError, match="drifted"):
         call_command("search_check")
 

@@ -49,7 +49,7 @@ def test_translating_with_wagtail_localize_creates_a_linked_french_story(
     french = StoryPage.objects.get(locale=locale("fr"), translation_key=arabic_story.translation_key)
     assert french.live
     assert french.title == "Une maison démolie à Silwan"
-    assert french.consent_status == "granted"
+    assert french.consent.status == "granted"
     assert french.date == arabic_story.date
     assert french.neighbourhood.name == "Silwan" and french.neighbourhood.locale == locale("fr")
     assert [term.locale for term in french.violation_types] == [locale("fr")]

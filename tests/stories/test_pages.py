@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from core.models import Neighbourhood
-from stories.models import StoryPage, SurvivorRecord
+from stories.models import ConsentRecord, SurvivorRecord
 from stories.services import withdraw_consent
 from tests.factories import CampaignPageFactory, StoryPageFactory, fresh, locale, publish_translation
 from tests.markup import main_text, parse, text
@@ -88,7 +88,7 @@ def test_story_body_is_rendered(client, stories):
 
 
 def test_story_that_is_not_anonymised_has_no_anonymity_note(client, stories):
-    StoryPage.objects.filter(translation_key=stories["story"]["ar"].translation_key).update(anonymised=False)
+    ConsentRecord.objects.filter(story_translation_key=stories["story"]["ar"].translation_key).update(anonymised=False)
 
     assert parse(client.get(stories["story"]["ar"].url)).select_one("aside.note") is None
 
@@ -188,7 +188,7 @@ def test_only_the_years_of_listed_stories_are_offered(client, stories, site_stru
     hidden = StoryPageFactory(
         parent=site_structure["stories"]["ar"], title="قصة من 2019", date=datetime.date(2019, 4, 1)
     )
-    StoryPage.objects.filter(pk=hidden.pk).update(consent_status="withdrawn")
+    ConsentRecord.objects.filter(story_translation_key=hidden.translation_key).update(status="withdrawn")
 
     soup = parse(client.get(stories["index"]["ar"].url))
 
@@ -233,7 +233,7 @@ def test_withdrawn_consent_takes_the_story_off_every_page_in_every_language(clie
     withdraw_consent(arabic)
 
     for page in (arabic, english):
-        assert client.get(page.url).status_code == 404
+        assert client.get(page.url).status_code == 410  # gone, since issue 7 (was: not found)
     assert "هدم منزل في سلوان" not in listed_titles(parse(client.get(stories["index"]["ar"].url)))
     assert listed_titles(parse(client.get(stories["index"]["en"].url))) == []
     assert "هدم منزل في سلوان" not in main_text(parse(client.get("/ar/")))
@@ -242,10 +242,11 @@ def test_withdrawn_consent_takes_the_story_off_every_page_in_every_language(clie
 def test_a_live_story_whose_consent_was_withdrawn_is_hidden_even_before_unpublishing(client, stories):
     # A status change that bypassed withdraw_consent(): the page is still live in the database.
     story = stories["story"]["ar"]
-    StoryPage.objects.filter(translation_key=story.translation_key).update(consent_status="withdrawn")
+    ConsentRecord.objects.filter(story_translation_key=story.translation_key).update(status="withdrawn")
 
-    assert client.get(story.url).status_code == 404
-    assert client.get(stories["story"]["en"].url).status_code == 404
+    # Gone (410) rather than not found since issue 7; still never served.
+    assert client.get(story.url).status_code == 410
+    assert client.get(stories["story"]["en"].url).status_code == 410
     assert "هدم منزل في سلوان" not in listed_titles(parse(client.get(stories["index"]["ar"].url)))
     soup = parse(client.get(stories["index"]["en"].url))
     assert listed_titles(soup) == []
