@@ -25,29 +25,12 @@ as well; the engine uses a real English stemmer.
 """
 
 import re
-import unicodedata
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ة": "ه",
-        "ى": "ي",
-        "ؤ": "و",
-        "ئ": "ي",
-        "ی": "ي",  # Persian yeh
-        "ک": "ك",  # Persian kaf
-        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
-        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Extended (Persian) digits
-    }
-)
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+from core.arabic import DIACRITIC_CHARS, is_arabic, normalise
+
 _TOKEN = re.compile(r"\w+")
 # A word of the original text: letters plus the marks that normalisation removes.
-_WORD = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
+_WORD = re.compile(f"[\\w{DIACRITIC_CHARS}]+")
 
 # Longest first: the article with its attached particles, then the bare particles.
 _PREFIXES = ("وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "ال", "لل", "و", "ف")
@@ -56,19 +39,6 @@ MIN_STEM = 3
 _PROCLITICS = "وفبلك"
 # Taa marbuta written ت before an attached pronoun: إقامته is also indexed as إقامه.
 _POSSESSED_FEMININE = re.compile("^(.{2,})ت(?:ه|ها|هما|هم|هن|ك|كم|كن|ي|نا)$")
-
-
-def normalise(text):
-    """Fold spelling variants; keep word boundaries and Latin text (lower-cased)."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFC", str(text))
-    text = _DIACRITICS.sub("", text)
-    return text.translate(_FOLD).lower()
-
-
-def is_arabic(token):
-    return bool(_ARABIC_LETTER.search(token))
 
 
 def _strip_prefix(token):

@@ -38,16 +38,24 @@ class ConsentMethod(models.TextChoices):
 
 
 class StoryPageForm(WagtailAdminPageForm):
-    """Refuses the admin's Publish button (publish, schedule, revert) while consent is missing."""
+    """Refuses the admin's Publish button (publish, schedule, revert) while consent is missing or
+    while the text being published holds private data from the survivor record (error on its field)."""
 
     def clean(self):
-        from . import services
+        from . import private_guard, services
 
         cleaned_data = super().clean()
         if "action-publish" in self.data:
-            reason = services.publication_blocked_reason(self.instance)
+            reason = services.consent_blocked_reason(self.instance)
             if reason:
                 self.add_error(None, reason)
+            # The instance still holds the old text here: check what the editor is about to publish.
+            values = private_guard.story_values(self.instance) | {
+                name: cleaned_data[name] for name in private_guard.TEXT_FIELDS if name in cleaned_data
+            }
+            found = private_guard.private_data_in(self.instance, values)
+            if found:
+                self.add_error(found.field if found.field in self.fields else None, private_guard.message_for(found))
         return cleaned_data
 
 
@@ -79,8 +87,23 @@ class StoryPage(ImportKeyMixin, HeroImageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="stories",
     )
-    summary = models.TextField(_("summary"), max_length=600)
-    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_(
+            "Published for everyone to read: never write the survivor's real name, phone number, address or "
+            "other details that identify them. Use the name agreed in the consent record."
+        ),
+    )
+    body = StreamField(
+        ContentStreamBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_(
+            "Published for everyone to read, image captions and alt text included: never write the survivor's "
+            "real name, phone number, address or other details that identify them."
+        ),
+    )
 
     base_form_class = StoryPageForm
 

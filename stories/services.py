@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 from wagtail.models import Revision, WorkflowState
 
 from .models import ConsentEvent, ConsentMethod, ConsentRecord, ConsentStatus, StoryPage
+from .private_guard import private_data_reason
 
 CONSENT_GRANTED = ConsentStatus.GRANTED
 CONSENT_PENDING = ConsentStatus.PENDING
@@ -55,11 +56,25 @@ def public_consent_condition():
 
 
 def may_publish(story):
-    return publication_blocked_reason(story) is None
+    """Whether the survivor's consent lets ``story`` be public (what is shown, and the Publish button).
+
+    The private-data guard is not part of it: it judges the text being published, which is not
+    always the page row (see :func:`publication_blocked_reason`).
+    """
+    return consent_blocked_reason(story) is None
 
 
 def publication_blocked_reason(story, record=None):
-    """Why ``story`` may not go live, in the editor's language; None when it may."""
+    """Why ``story`` may not go live, in the editor's language; None when it may.
+
+    Consent first, then the private-data guard: the story's text must not carry the survivor's real
+    name, phone number or email from the private record (see :mod:`stories.private_guard`).
+    """
+    return consent_blocked_reason(story, record) or private_data_reason(story)
+
+
+def consent_blocked_reason(story, record=None):
+    """Why the survivor's consent keeps ``story`` offline; None when consent allows publishing."""
     record = record or consent_of(story)
     if record.status == CONSENT_WITHDRAWN:
         return _("The survivor has withdrawn their consent: this story cannot be published in any language.")

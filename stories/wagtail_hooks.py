@@ -26,6 +26,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import services
+from .dashboard import story_panels
+from .listing import story_listing_viewset
 from .models import StoryPage, SurvivorRecord
 from .views import ConsentView
 
@@ -68,7 +70,9 @@ def _stories_blocked(pages):
     stories = StoryPage.objects.filter(pk__in=[page.pk for page in pages])
     blocked = []
     for story in stories:
-        reason = services.publication_blocked_reason(story)
+        # What would go live is the latest revision, which may differ from the row (private data in a draft).
+        content = story.get_latest_revision_as_object() if story.has_unpublished_changes else story
+        reason = services.publication_blocked_reason(content)
         if reason:
             blocked.append((story, reason))
     return blocked
@@ -140,3 +144,13 @@ class SurvivorRecordViewSet(SnippetViewSet):
 
 
 register_snippet(SurvivorRecordViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_story_panels(request, panels):
+    panels.extend(story_panels(request))
+
+
+@hooks.register("register_admin_viewset")
+def register_story_listing():
+    return story_listing_viewset
