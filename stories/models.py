@@ -19,6 +19,7 @@ from core.blocks import ContentStreamBlock
 from core.models import HeroImageMixin, ImportKeyMixin, SectionIndexPage
 from core.visibility import public_pages
 
+from .encrypted import PrivateCharField, PrivateTextField
 from .filters import StoryFilter
 from .panels import ConsentPanel
 
@@ -262,9 +263,10 @@ class SurvivorRecord(models.Model):
     """
 
     story_translation_key = models.UUIDField(_("story"), unique=True, editable=False)
-    survivor_name = models.CharField(_("survivor's real name"), max_length=255, blank=True)
-    contact = models.CharField(_("contact details"), max_length=255, blank=True)
-    notes = models.TextField(_("private notes"), blank=True)
+    # Encrypted at rest (key: FIELD_ENCRYPTION_KEY); an empty value is stored as NULL and read as "".
+    survivor_name = PrivateCharField(_("survivor's real name"), max_length=255, blank=True, null=True)
+    contact = PrivateCharField(_("contact details"), max_length=255, blank=True, null=True)
+    notes = PrivateTextField(_("private notes"), blank=True, null=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

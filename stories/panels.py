@@ -1,4 +1,5 @@
-"""The story editor's consent panel: the current consent (read from the ConsentRecord) and a link to record it."""
+"""The story editor's consent panel: the current consent (read from the ConsentRecord), a link to record it and,
+for staff who may see it, a link to the story's private section (its survivor record)."""
 
 from wagtail.admin.panels import Panel
 
@@ -16,4 +17,6 @@ class ConsentPanel(Panel):
             page = self.instance
             context["consent"] = page.consent
             context["consent_url"] = reverse("stories_consent", args=[page.pk]) if page.pk else None
+            may_see_private = page.pk and self.request.user.has_perm("stories.view_survivorrecord")
+            context["private_url"] = reverse("stories_private", args=[page.pk]) if may_see_private else None
             return context

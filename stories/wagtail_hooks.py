@@ -23,18 +23,21 @@ from wagtail.admin.widgets import PageListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import services
 from .dashboard import story_panels
 from .listing import story_listing_viewset
-from .models import StoryPage, SurvivorRecord
+from .models import StoryPage
+from .private_admin import LOG_SURVIVOR_RECORD_VIEWED, PrivateSectionView, SurvivorRecordViewSet
 from .views import ConsentView
 
 
 @hooks.register("register_admin_urls")
 def register_consent_url():
-    return [path("stories/<int:page_id>/consent/", ConsentView.as_view(), name="stories_consent")]
+    return [
+        path("stories/<int:page_id>/consent/", ConsentView.as_view(), name="stories_consent"),
+        path("stories/<int:page_id>/private/", PrivateSectionView.as_view(), name="stories_private"),
+    ]
 
 
 @hooks.register("register_permissions")
@@ -63,6 +66,13 @@ def register_consent_log_actions(actions):
 
         def format_message(self, log_entry):
             return _("Consent recorded: %(status)s") % {"status": (log_entry.data or {}).get("status", "")}
+
+    @actions.register_action(LOG_SURVIVOR_RECORD_VIEWED)
+    class SurvivorRecordViewed(LogFormatter):
+        label = gettext_lazy("View survivor record")
+
+        def format_message(self, log_entry):
+            return _("Survivor record viewed")
 
 
 def _stories_blocked(pages):
@@ -129,18 +139,6 @@ def refuse_publishing_a_translation_without_consent(request, page):
     if blocked:
         return _refuse(request, blocked, reverse("wagtailadmin_pages:edit", args=[page.pk]))
     return None
-
-
-class SurvivorRecordViewSet(SnippetViewSet):
-    """Private survivor details; Wagtail's model permissions decide who may see them."""
-
-    model = SurvivorRecord
-    icon = "lock"
-    menu_label = gettext_lazy("Survivor records")
-    menu_order = 900
-    add_to_admin_menu = True
-    list_display = ["__str__", "updated_at"]
-    search_fields = []
 
 
 register_snippet(SurvivorRecordViewSet)

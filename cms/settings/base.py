@@ -40,6 +40,9 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# django-fernet-encrypted-fields derives its keys from SECRET_KEY and SALT_KEY. FIELD_ENCRYPTION_KEY is
+# a comma-separated list: the first key encrypts, every key decrypts (for rotation, see README).
+SALT_KEY = env_list("FIELD_ENCRYPTION_KEY")
 
 INSTALLED_APPS = [
     "core",

@@ -1,8 +1,10 @@
 from .base import *  # noqa: F403
-from .base import env, env_bool
+from .base import env, env_bool, env_list
 
 DEBUG = env_bool("DEBUG", True)
 # A fixed key is fine on a developer's machine; production refuses to start without one.
 SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret-munasara")
+# Survivor records are encrypted with this fixed key unless FIELD_ENCRYPTION_KEY is set; never in production.
+SALT_KEY = env_list("FIELD_ENCRYPTION_KEY", "dev-only-field-encryption-key-munasara")
 ALLOWED_HOSTS = ["*"]
 MUNASARA_DEMO_ADMIN = True

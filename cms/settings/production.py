@@ -1,11 +1,13 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool
+from .base import SALT_KEY, SECRET_KEY, env_bool
 
 DEBUG = env_bool("DEBUG", False)
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+if not SALT_KEY:
+    raise ImproperlyConfigured("FIELD_ENCRYPTION_KEY must be set in production (it encrypts survivor records).")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)

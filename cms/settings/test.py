@@ -1,10 +1,11 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import STORAGES, WAGTAILSEARCH_BACKENDS, env
+from .base import STORAGES, WAGTAILSEARCH_BACKENDS, env, env_list
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", "test-only-not-secret-munasara")
+SALT_KEY = env_list("FIELD_ENCRYPTION_KEY", "test-only-field-encryption-key-munasara")
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

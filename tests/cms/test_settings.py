@@ -46,6 +46,7 @@ def test_production_setup_comes_from_the_environment():
             "ELASTICSEARCH_ENGINE": "opensearch2",
             "ELASTICSEARCH_INDEX_PREFIX": "staging_",
             "SECRET_KEY": "x" * 50,
+            "FIELD_ENCRYPTION_KEY": "staging-field-key",
             "ALLOWED_HOSTS": "munasara.example, www.munasara.example",
             "EMAIL_URL": "smtp://mailer:pw@mail.internal:587/?tls=True",
             "MEDIA_ROOT": "/srv/media",
@@ -83,3 +84,10 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = settings_under({"SECRET_KEY": ""}, module="cms.settings.production")
     assert result.returncode != 0
     assert "SECRET_KEY must be set in production" in result.stderr
+
+
+@pytest.mark.smoke
+def test_production_refuses_to_start_without_the_field_encryption_key():
+    result = settings_under({"SECRET_KEY": "x" * 50, "FIELD_ENCRYPTION_KEY": ""}, module="cms.settings.production")
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEY must be set in production" in result.stderr
