@@ -8,7 +8,6 @@ withdrawn.
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.utils import timezone
@@ -19,25 +18,9 @@ from archive.exporter import export_archive
 from stories.models import StoryPage
 from stories.services import withdraw_consent
 from tests.archive.conftest import run_import
-from tests.factories import StoryPageFactory, locale, publish_translation
+from tests.factories import locale
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin(client):
-    user = get_user_model().objects.create_superuser("publisher", "publisher@example.org", "pw")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def story(site_structure):
-    """A story live in Arabic, English and French."""
-    arabic = StoryPageFactory(parent=site_structure["stories"]["ar"], title="هدم منزل في سلوان", slug="silwan")
-    publish_translation(arabic, "en", title="A house demolished in Silwan", slug="silwan")
-    publish_translation(arabic, "fr", title="Une maison démolie à Silwan", slug="silwan")
-    return arabic
 
 
 def translations(story):

@@ -11,25 +11,10 @@ from wagtail.models import GroupApprovalTask, PageLogEntry, Workflow, WorkflowPa
 
 from stories.models import ConsentEvent, StoryPage
 from stories.services import withdraw_consent
-from tests.factories import StoryPageFactory, publish_translation
+from tests.factories import StoryPageFactory
 from tests.search.conftest import engine  # noqa: F401  (the real search engine fixture)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin(client):
-    user = get_user_model().objects.create_superuser("legal", "legal@example.org", "pw")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def story(site_structure):
-    arabic = StoryPageFactory(parent=site_structure["stories"]["ar"], title="هدم منزل في سلوان", slug="silwan")
-    publish_translation(arabic, "en", title="A house demolished in Silwan", slug="silwan")
-    publish_translation(arabic, "fr", title="Une maison démolie à Silwan", slug="silwan")
-    return arabic
 
 
 def translations(story):

@@ -8,7 +8,6 @@ import datetime
 from io import BytesIO
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core.files.images import ImageFile
 from django.utils import translation
@@ -30,13 +29,6 @@ CONTACT = "+972 52-123-4567, Nabil.R@example.org"
 def _english_messages():
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def admin(client):
-    user = get_user_model().objects.create_superuser("publisher", "publisher@example.org", "pw")
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture
