@@ -218,7 +218,7 @@ def message_for(found):
 def private_values_of(story):
     """What must not be published in ``story``: its survivor's contact details always, and the real
     name unless the consent record says the story is not anonymised (the survivor chose to be named)."""
-    from .models import ConsentRecord, SurvivorRecord
+    from .records import ConsentRecord, SurvivorRecord
 
     if story.translation_key is None:
         return PrivateValues()

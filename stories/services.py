@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
-from wagtail.models import Revision, WorkflowState
+from wagtail.models import Page, Revision, WorkflowState
 
-from .models import ConsentEvent, ConsentMethod, ConsentRecord, ConsentStatus, StoryPage
 from .private_guard import private_data_reason
+from .records import ConsentEvent, ConsentMethod, ConsentRecord, ConsentStatus
 
 CONSENT_GRANTED = ConsentStatus.GRANTED
 CONSENT_PENDING = ConsentStatus.PENDING
@@ -169,7 +169,7 @@ def _write(story, status, recorded_on, method, anonymised, actor, note):
 
 
 def _translations(story):
-    return list(StoryPage.objects.filter(translation_key=story.translation_key).order_by("pk"))
+    return list(type(story).objects.filter(translation_key=story.translation_key).order_by("pk"))
 
 
 def _take_offline(story, actor):
@@ -179,7 +179,7 @@ def _take_offline(story, actor):
     Revision.page_revisions.filter(object_id__in=[str(pk) for pk in page_ids]).exclude(
         approved_go_live_at__isnull=True
     ).update(approved_go_live_at=None)
-    StoryPage.objects.filter(pk__in=page_ids).exclude(go_live_at__isnull=True).update(go_live_at=None)
+    Page.objects.filter(pk__in=page_ids).exclude(go_live_at__isnull=True).update(go_live_at=None)
     for state in WorkflowState.objects.active().filter(
         base_content_type_id__in=_page_content_type_ids(), object_id__in=[str(pk) for pk in page_ids]
     ):

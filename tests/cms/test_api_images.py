@@ -56,7 +56,7 @@ def images(site_structure):
     stories = site_structure["stories"]["ar"]
     made = {
         name: make_image(name)
-        for name in ("public_hero", "in_body", "shared", "draft_only", "pending_only", "unpublished_edit", "unused")
+        for name in ("public_hero", "in_body", "used_twice", "draft_only", "pending_only", "unpublished_edit", "unused")
     }
     StoryPageFactory(parent=stories, title="قصة منشورة", hero_image=made["public_hero"])
     UnitPageFactory(
@@ -64,9 +64,9 @@ def images(site_structure):
         title="وحدة",
         goals=[("image", {"image": made["in_body"], "alt_text": "", "caption": "صورة"})],
     )
-    CampaignPageFactory(parent=site_structure["campaigns"]["ar"], title="حملة", hero_image=made["shared"])
+    CampaignPageFactory(parent=site_structure["campaigns"]["ar"], title="حملة", hero_image=made["used_twice"])
     StoryPageFactory(parent=stories, title="مسودة", hero_image=made["draft_only"], publish_page=False)
-    StoryPageFactory(parent=stories, title="مسودة ثانية", hero_image=made["shared"], publish_page=False)
+    StoryPageFactory(parent=stories, title="مسودة ثانية", hero_image=made["used_twice"], publish_page=False)
     StoryPageFactory(
         parent=stories,
         title="بانتظار الموافقة",
@@ -84,7 +84,7 @@ def images(site_structure):
 def test_the_images_api_lists_only_images_used_by_public_pages(client, images):
     listed = api_ids(client, "images")
 
-    assert listed == {images[name].pk for name in ("public_hero", "in_body", "shared")}
+    assert listed == {images[name].pk for name in ("public_hero", "in_body", "used_twice")}
     for name in ("draft_only", "pending_only", "unpublished_edit", "unused"):
         assert client.get(f"/api/v2/images/{images[name].pk}/").status_code == 404, name
     detail = client.get(f"/api/v2/images/{images['public_hero'].pk}/")
