@@ -70,3 +70,23 @@ def test_editor_cannot_publish_a_story_before_consent_then_can(
 
     page.goto(f"{live_server.url}{story.url}")
     assert page.locator("h1").first.inner_text() == "بيت العائلة في سلوان"
+
+
+def test_admin_loads_nothing_from_outside_the_machine(page, live_server, site_structure, arabic_editor):
+    """No avatar from gravatar.com, no version check against releases.wagtail.org: the admin works offline."""
+    outside = []
+    page.on(
+        "request", lambda request: outside.append(request.url) if not request.url.startswith(live_server.url) else None
+    )
+    log_in(page, live_server)
+    index = site_structure["stories"]["ar"]
+    for path in [
+        "/admin/",
+        f"/admin/pages/{index.pk}/",
+        f"/admin/pages/add/stories/storypage/{index.pk}/",
+        "/admin/account/",
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("networkidle")
+    assert page.locator("header, main").first.is_visible()
+    assert outside == []
