@@ -25,19 +25,11 @@ from .images import ImageExport
 from .records import text_fields
 from .references import FIXED_PAGES, keyed_models
 from .site import SECTION_MODELS
+from .site_settings import read_site_settings
 from .validation import validate
 from .writer import MODEL_FIELD
 
 SECTIONS = {"unit": "units", "campaign": "campaigns", "story": "stories"}
-SITE_SETTINGS_FIELDS = (
-    "organisation_name",
-    "contact_email",
-    "phone",
-    "address",
-    "facebook_url",
-    "x_url",
-    "footer_text",
-)
 
 
 @dataclass
@@ -108,7 +100,8 @@ class _Exporter:
         for kind, key, pages in self.groups:
             records[SECTIONS[kind]].append(self._keyed_record(kind, key, pages))
         fixed_records = {name: self._fixed_record(name, pages) for name, pages in fixed.items() if pages}
-        data["site_settings"] = self._site_settings()
+        data["site_settings"], left_out = read_site_settings()
+        self.report.left_out.extend(left_out)
         for name in ("home", "about"):
             if name in fixed_records:
                 data[name] = fixed_records[name]
@@ -292,12 +285,6 @@ class _Exporter:
         return {
             name: getattr(survivor, name) for name in ("survivor_name", "contact", "notes") if getattr(survivor, name)
         }
-
-    def _site_settings(self):
-        from home.models import SiteSettings
-
-        site_settings = SiteSettings.load()
-        return {name: getattr(site_settings, name) for name in SITE_SETTINGS_FIELDS if getattr(site_settings, name)}
 
 
 def _date(value):

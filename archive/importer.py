@@ -17,6 +17,7 @@ from django.db import transaction
 from .format import ArchiveError, load_archive, top_level_problems
 from .images import import_images
 from .site import ensure_site_structure
+from .site_settings import write_site_settings
 from .summary import ImportSummary
 from .validation import validate
 from .writer import Writer
@@ -47,7 +48,7 @@ def import_data(data, folder, *, publish=False, progress=None):
         summary.sections = {name for name in ("images", "units", "campaigns", "stories") if name in data}
         images, summary.images_added, summary.images_reused = import_images(archive.images)
         if archive.site_settings is not None:
-            _write_site_settings(archive.site_settings)
+            write_site_settings(archive.site_settings)
             summary.site_settings = True
         writer = Writer(structure, images, publish=publish, summary=summary)
         records = archive.pages
@@ -56,13 +57,3 @@ def import_data(data, folder, *, publish=False, progress=None):
         for record in waiting:
             writer.write(record, again=True)
     return summary
-
-
-def _write_site_settings(values):
-    from home.models import SiteSettings
-
-    site_settings = SiteSettings.load()
-    for name, value in values.items():
-        setattr(site_settings, name, value)
-    site_settings.full_clean()
-    site_settings.save()

@@ -30,11 +30,19 @@ class PageRecord:
 
 
 @dataclass
+class SiteSettingsRecord:
+    """The archive's site settings: what is the same in every language, and the organisation's texts by language."""
+
+    settings: dict  # SiteSettings fields (contact, social links)
+    texts: dict  # language code → {organisation text field: text}; Arabic (the source) first, maybe empty
+
+
+@dataclass
 class Archive:
     version: int
     folder: Path
     images: list = field(default_factory=list)  # {"key", "path", "title"}
-    site_settings: dict | None = None
+    site_settings: SiteSettingsRecord | None = None
     units: list = field(default_factory=list)
     stories: list = field(default_factory=list)
     campaigns: list = field(default_factory=list)
@@ -61,7 +69,8 @@ def build_archive(data, folder):
         {"key": image["key"], "path": folder / image["file"], "title": image["title"].strip()}
         for image in data.get("images", [])
     ]
-    archive.site_settings = data.get("site_settings")
+    if "site_settings" in data:
+        archive.site_settings = _site_settings(data["site_settings"])
     for section, kind in KEYED_SECTIONS.items():
         getattr(archive, section).extend(_page(kind, record["key"].strip(), record) for record in data.get(section, []))
     if "home" in data:
@@ -85,6 +94,15 @@ def _page(kind, key, record):
     for name in ("key", "locale", "translations", "draft"):
         facts.pop(name, None)
     return PageRecord(kind=kind, key=key, locale=locale, facts=facts, texts=texts, draft=record.get("draft", False))
+
+
+def _site_settings(record):
+    fields = text_fields("organisation")
+    texts = {SOURCE_LANGUAGE: _texts(fields, record)}
+    for code, translation in (record.get("translations") or {}).items():
+        texts[code] = _texts(fields, translation)
+    settings = {name: value for name, value in record.items() if name not in fields and name != "translations"}
+    return SiteSettingsRecord(settings=settings, texts=texts)
 
 
 def _texts(fields, record, source=None):

@@ -24,6 +24,7 @@ from .format import (
 )
 from .records import KEYED_SECTIONS, build_archive, text_fields
 from .references import FIXED_PAGES, KeyedPages, Vocabulary
+from .site_settings import stored_source_texts
 
 
 def validate(data, folder):
@@ -70,7 +71,7 @@ class _Checker:
         self.check_images()
         self.collect_keys()
         settings_data = self.data.get("site_settings")
-        if isinstance(settings_data, dict) and self.ok("site_settings"):
+        if isinstance(settings_data, dict) and self.intact("site_settings"):
             self.check_site_settings(settings_data)
         for name, kind in (("home", "home"), ("about", "about")):
             if isinstance(self.data.get(name), dict):
@@ -139,12 +140,43 @@ class _Checker:
     def check_site_settings(self, values):
         from home.models import SiteSettings
 
+        settings = {
+            name: value for name, value in values.items() if name in _setting_names() and self.ok("site_settings", name)
+        }
         try:
-            SiteSettings(**values).clean_fields(exclude=[name for name in _setting_names() if name not in values])
+            SiteSettings(**settings).clean_fields(exclude=[name for name in _setting_names() if name not in settings])
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 for message in messages:
                     self.error(("site_settings", name), message)
+        self.check_organisation_texts(values)
+
+    def check_organisation_texts(self, values):
+        """The organisation's details: the Arabic texts (the record's fields, over what is stored) and their
+        translations, which mirror them as a translator's would."""
+        fields = text_fields("organisation")
+        stored = stored_source_texts()
+        source = stored | {name: values[name] for name in fields if isinstance(values.get(name), str)}
+        if any(name in values for name in fields) and not stored and "organisation_name" not in values:
+            self.error(("site_settings", "organisation_name"), _("missing (the organisation details need a name)"))
+        translations = values.get("translations")
+        if not isinstance(translations, dict) or not self.intact("site_settings", "translations"):
+            return
+        for code, texts in translations.items():
+            spot = ("site_settings", "translations", code)
+            if code not in self.languages:
+                self.error(spot, self._unknown_locale(code))
+            elif code == SOURCE_LANGUAGE:
+                self.error(spot, _("is the site settings' own language; put that text in site_settings itself"))
+            elif isinstance(texts, dict):
+                for name in fields:
+                    if not self.ok(*spot, name):
+                        continue
+                    has_source, has_translation = _has_text(source.get(name)), _has_text(texts.get(name))
+                    if has_source and not has_translation:
+                        self.error((*spot, name), _("missing (the source text has it)"))
+                    elif has_translation and not has_source:
+                        self.error((*spot, name), _("the source text has none to translate"))
 
     # --- one page --------------------------------------------------------------------------------
 

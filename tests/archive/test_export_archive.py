@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from core.visibility import public_pages
-from home.models import SiteSettings, UnitPage
+from home.models import OrganisationDetails, SiteSettings, UnitPage
 from stories.models import StoryPage, SurvivorRecord
 
 from .conftest import granted, run_import
@@ -105,6 +105,7 @@ def empty_the_site():
     get_image_model().objects.all().delete()
     SurvivorRecord.objects.all().delete()
     SiteSettings.objects.all().delete()
+    OrganisationDetails.objects.all().delete()
     TranslationSource.objects.all().delete()
     assert Page.objects.count() == 1
 
