@@ -5,6 +5,8 @@ Everything that lists pages goes through ``core.visibility.public_pages`` so
 drafts, restricted pages and stories without consent never show up in a link.
 """
 
+from dataclasses import dataclass
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -63,49 +65,110 @@ def _url(page, request):
     return page.get_url(request=request) if page is not None else None
 
 
-def _language_prefix_url(request, language_code):
-    """The current non-page URL with its language prefix swapped (``/ar/search/`` → ``/en/search/``)."""
-    return translate_url(request.get_full_path(), language_code)
+# Pagination belongs to one listing in one language: page 3 of the Arabic stories is not page 3 of the English ones.
+QUERY_PARAMETERS_NOT_KEPT = frozenset({"page"})
+
+
+def _kept_query(request):
+    """The query string a language switch keeps (filters, search terms), as ``?…`` or ""."""
+    if request is None:
+        return ""
+    query = request.GET.copy()
+    for name in QUERY_PARAMETERS_NOT_KEPT:
+        query.pop(name, None)
+    return f"?{query.urlencode()}" if query else ""
+
+
+def _public_versions(request, page):
+    """``{language code: page}`` for this page's live public versions (itself included), once per request."""
+    cache = getattr(request, "_munasara_versions", None) if request is not None else None
+    if cache is not None and page.pk in cache:
+        return cache[page.pk]
+    versions = {
+        version.locale.language_code: version
+        for version in public_pages(page.get_translations(inclusive=True)).select_related("locale")
+    }
+    if request is not None:
+        if cache is None:
+            cache = request._munasara_versions = {}
+        cache[page.pk] = versions
+    return versions
+
+
+def _home_url(request, language_code):
+    return _url(home_page_for(request, language_code), request) or f"/{language_code}/"
+
+
+def _serves_a_page(request):
+    """Whether the request went to Wagtail's page view (as opposed to a Django view such as search)."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name == "wagtail_serve"
+
+
+def _view_in_language(request, code):
+    """This non-page view's path in ``code`` (``/ar/search/`` → ``/en/search/``), or None if it has none."""
+    if request is None or _serves_a_page(request):
+        return None
+    path = translate_url(request.path, code)
+    if path == request.path and code != get_language():
+        return None
+    return path
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    """One language in the switcher: where this page lives in it, or that it has no translation there."""
+
+    code: str
+    name: str  # in the language itself: "Français"
+    name_translated: str  # in the active language: "الفرنسية"
+    direction: str
+    is_current: bool
+    url: str | None  # this page (or view) in that language, with the kept query string; None: not translated
+    home_url: str | None  # that language's home page, offered when ``url`` is None
+
+    @property
+    def is_translated(self):
+        return self.url is not None
 
 
 def language_versions(context, homes_only=False):
-    """One entry per site language: where this page lives in that language.
+    """One :class:`LanguageVersion` per site language, in the order of ``settings.LANGUAGES``.
 
-    For a Wagtail page, each language links to the page's own live translation,
-    or to that language's home page when there is no such translation (then
-    ``is_fallback`` is True). Other views (search) swap the language prefix of
-    the path. ``homes_only`` (used by error pages) links every language to its
-    home page.
+    On a Wagtail page each language leads to the page's own live public translation,
+    keeping the query string (story filters) but not the page number; a language
+    without one gets ``url=None`` and its home page as ``home_url``. The current
+    language always leads to the page itself. Other views (search) swap the
+    language prefix of the path. ``homes_only`` (error pages) leads every language
+    to its home page.
     """
     request = _request(context)
     page = _current_page(context)
     current = get_language()
-    translations = {}
-    if page is not None and not homes_only:
-        for translation in public_pages(page.get_translations(inclusive=True)).select_related("locale"):
-            translations[translation.locale.language_code] = translation
+    query = _kept_query(request)
+    translations = _public_versions(request, page) if page is not None and not homes_only else {}
     versions = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
-        url = None
-        is_fallback = False
-        if page is not None and not homes_only:
-            if code in translations:
-                url = _url(translations[code], request)
-        elif request is not None and not homes_only:
-            url = _language_prefix_url(request, code)
-        if url is None:
-            url = _url(home_page_for(request, code), request) or f"/{code}/"
-            is_fallback = True
+        if homes_only:
+            url = _home_url(request, code)
+        elif page is not None:
+            version = page if code == current else translations.get(code)
+            url = _url(version, request)
+            url = url + query if url else None
+        else:
+            url = _view_in_language(request, code)
+            url = url + query if url else None
         versions.append(
-            {
-                "code": code,
-                "name": info["name_local"],
-                "url": url,
-                "is_current": code == current,
-                "is_fallback": is_fallback,
-                "is_bidi": info["bidi"],
-            }
+            LanguageVersion(
+                code=code,
+                name=info["name_local"],
+                name_translated=info["name_translated"],
+                direction="rtl" if info["bidi"] else "ltr",
+                is_current=code == current,
+                url=url,
+                home_url=None if url else _home_url(request, code),
+            )
         )
     return versions
 
@@ -117,18 +180,21 @@ def language_switcher(context, homes_only=False):
 
 @register.inclusion_tag("includes/alternate_links.html", takes_context=True)
 def alternate_links(context):
-    """``<link rel="alternate" hreflang>`` for every live version of this page, plus x-default."""
+    """``<link rel="alternate" hreflang>`` for every live public version of this page, plus x-default (Arabic).
+
+    Alternates name the document itself: no filters, search terms or page number.
+    """
     request = _request(context)
     page = _current_page(context)
-    links = []
-    for version in language_versions(context):
-        if version["is_fallback"]:
-            continue
-        url = version["url"]
-        if page is not None:
-            # Alternates name the page itself, not the current filters or page number.
-            url = url.split("?", 1)[0]
-        links.append({"hreflang": version["code"], "href": request.build_absolute_uri(url) if request else url})
+    if page is not None:
+        paths = {code: _url(version, request) for code, version in _public_versions(request, page).items()}
+    else:
+        paths = {code: _view_in_language(request, code) for code, _name in settings.LANGUAGES}
+    links = [
+        {"hreflang": code, "href": request.build_absolute_uri(paths[code]) if request else paths[code]}
+        for code, _name in settings.LANGUAGES
+        if paths.get(code)
+    ]
     default = next((link for link in links if link["hreflang"] == settings.LANGUAGE_CODE), None)
     if default is not None:
         links.append({"hreflang": "x-default", "href": default["href"]})
