@@ -1,15 +1,18 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import ContentStreamBlock
-from core.models import HeroImageMixin, ImportKeyMixin, SectionIndexPage
+from core.models import PAGE_TRANSLATABLE_FIELDS, HeroImageMixin, ImportKeyMixin, SectionIndexPage
 from core.visibility import public_pages
+
+from .organisation import OrganisationDetails  # noqa: F401 (a model of this app, in its own module)
 
 
 class HomePage(HeroImageMixin, Page):
@@ -21,6 +24,11 @@ class HomePage(HeroImageMixin, Page):
         HeroImageMixin.hero_panel(),
         FieldPanel("body"),
     ]
+    translatable_fields = (
+        PAGE_TRANSLATABLE_FIELDS
+        + HeroImageMixin.hero_translatable_fields
+        + [TranslatableField("introduction"), TranslatableField("body")]
+    )
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
     api_fields = [
         APIField("introduction"),
@@ -57,6 +65,11 @@ class AboutPage(Page):
     founded_year = models.PositiveIntegerField(_("founded in"), null=True, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("founded_year"), FieldPanel("body")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("introduction"),
+        TranslatableField("body"),
+        SynchronizedField("founded_year", overridable=False),
+    ]
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
     api_fields = [APIField("introduction"), APIField("founded_year"), APIField("body")]
 
@@ -98,6 +111,18 @@ class UnitPage(ImportKeyMixin, Page):
         FieldPanel("goals"),
         FieldPanel("how_we_work"),
     ]
+    translatable_fields = (
+        PAGE_TRANSLATABLE_FIELDS
+        + [
+            TranslatableField("summary"),
+            TranslatableField("mission"),
+            TranslatableField("founded_reason"),
+            TranslatableField("goals"),
+            TranslatableField("how_we_work"),
+            SynchronizedField("founded_year", overridable=False),
+        ]
+        + ImportKeyMixin.import_key_translatable_fields
+    )
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("mission"),
@@ -123,23 +148,22 @@ class UnitPage(ImportKeyMixin, Page):
 
 @register_setting(icon="site")
 class SiteSettings(BaseGenericSetting):
-    organisation_name = models.CharField(
-        _("organisation name"), max_length=255, default="مركز العمل المجتمعي – جامعة القدس"
-    )
+    """What the site says about the organisation in every language alike; its texts are OrganisationDetails."""
+
     contact_email = models.EmailField(_("contact email"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
-    address = models.CharField(_("address"), max_length=255, blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)
-    footer_text = models.TextField(_("footer text"), blank=True)
 
     panels = [
-        FieldPanel("organisation_name"),
-        MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("phone"), FieldPanel("address")], heading=_("Contact")
+        HelpPanel(
+            _(
+                "The organisation's name, description and address are written in each language under "
+                "Settings → Organisation details."
+            )
         ),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("phone")], heading=_("Contact")),
         MultiFieldPanel([FieldPanel("facebook_url"), FieldPanel("x_url")], heading=_("Social media")),
-        FieldPanel("footer_text"),
     ]
 
     class Meta:
