@@ -19,7 +19,7 @@ from core.i18n import SOURCE_LANGUAGE, language_codes
 
 from .records import text_fields
 from .translation_check import TextsCheck
-from .translations import TranslationMismatchError, _store_string_translations
+from .translations import TranslationMismatchError, store_string_translations
 
 #: SiteSettings fields an archive carries (the organisation's texts are ``text_fields("organisation")``).
 SETTINGS_FIELDS = ("contact_email", "phone", "facebook_url", "x_url")
@@ -76,7 +76,7 @@ def _write_translation(source, locale, texts, user):
         # Written in that language apart from the Arabic record: from now on it is its translation.
         OrganisationDetails.objects.filter(pk=current.pk).update(translation_key=source.translation_key)
     translation_source, _created = TranslationSource.update_or_create_from_instance(source)
-    _store_string_translations(translation_source, locale, check, user)
+    store_string_translations(translation_source, locale, check, user)
     translation, _created = Translation.objects.get_or_create(source=translation_source, target_locale=locale)
     if not translation.enabled:
         translation.enabled = True

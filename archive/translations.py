@@ -68,7 +68,7 @@ def write_translation(source_page, locale, texts, *, publish, user=None):
         raise TranslationMismatchError(check.problems)
 
     translation_source, _created = TranslationSource.update_or_create_from_instance(source_page)
-    _store_string_translations(translation_source, locale, check, user)
+    store_string_translations(translation_source, locale, check, user)
     _point_page_links_at_translations(translation_source, locale, check.page_links, user)
     translation, _created = Translation.objects.get_or_create(source=translation_source, target_locale=locale)
     if not translation.enabled:
@@ -110,7 +110,9 @@ def _stored(page):
     return Page.objects.get(pk=page.pk).specific
 
 
-def _store_string_translations(translation_source, locale, check, user):
+def store_string_translations(translation_source, locale, check, user):
+    """Record ``check``'s texts as manual string translations of ``translation_source``'s segments into ``locale``
+    (shared by pages and the organisation details)."""
     segments = StringSegment.objects.filter(source=translation_source).select_related("string", "context")
     by_path = {}
     for segment in segments.order_by("order"):
