@@ -5,58 +5,104 @@ and by ``archive.site.ensure_site_structure``, so a fresh database, an import an
 the demo all have them. Change a role here, not in the admin: the next migrate
 restores what this module says.
 
-Wagtail's page permissions are granted on the root of the page tree and its
-collection permissions on the root collection, so they hold for every page,
-image and document in every language.
+Most roles hold their page permissions on the root of the page tree, so they reach
+every page in every language. The translators and translation reviewers of a
+language hold theirs on that language's home page only: they work in its tree and
+cannot touch the Arabic source or another language. Collection permissions are
+granted on the root collection, for every image and document.
 """
 
 import logging
+from dataclasses import dataclass
 
 from django.apps import apps as global_apps
+from django.conf.locale import LANG_INFO
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import DEFAULT_DB_ALIAS, transaction
+
+from core.i18n import SOURCE_LANGUAGE, language_codes, page_translation
 
 logger = logging.getLogger(__name__)
 
 EDITORS = "Editors"
 LEGAL_REVIEWERS = "Legal reviewers"
 PUBLISHERS = "Publishers"
-TRANSLATORS = "Translators"
 DOCUMENTATION_OFFICERS = "Documentation officers"
+# The single translators' group before translators worked per language; migration
+# roles 0001 moved its members into every language's translators and removed it.
+RETIRED_TRANSLATORS = "Translators"
+
+
+def language_name(code):
+    """The language's English name ("English", "French"): group and workflow names are data, not interface text."""
+    return LANG_INFO[code]["name"]
+
+
+def target_languages():
+    """The codes of the languages pages are translated into: every content language but the source."""
+    return [code for code in language_codes() if code != SOURCE_LANGUAGE]
+
+
+def translators(code):
+    """The name of the group translating into language ``code``, e.g. "Translators (English)"."""
+    return f"Translators ({language_name(code)})"
+
+
+def translation_reviewers(code):
+    """The name of the group reviewing and publishing language ``code``, e.g. "Translation reviewers (French)"."""
+    return f"Translation reviewers ({language_name(code)})"
+
 
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
-MEDIA = [
+SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
+MEDIA = (
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
-]
-CHOOSE_MEDIA = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
-SURVIVOR_RECORDS = [
+)
+CHOOSE_MEDIA = (("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document"))
+SURVIVOR_RECORDS = (
     ("stories", "view_survivorrecord"),
     ("stories", "add_survivorrecord"),
     ("stories", "change_survivorrecord"),
-]
+)
 
-# name: (model permissions as (app_label, codename), page permission codenames on the tree root,
-#        collection permissions as (app_label, codename) on the root collection)
+
+@dataclass(frozen=True)
+class Role:
+    """What a group may do: model permissions as ``(app_label, codename)``, page permission codenames,
+    collection permissions as ``(app_label, codename)`` on the root collection, and where the page
+    permissions hold: the tree root (``language`` None) or that language's home page."""
+
+    model_permissions: tuple = ()
+    page_permissions: tuple = ()
+    collection_permissions: tuple = ()
+    language: str | None = None
+
+
+def _language_roles():
+    roles = {}
+    for code in target_languages():
+        roles[translators(code)] = Role(
+            (ADMIN_ACCESS, SUBMIT_TRANSLATION), ("add_page", "change_page"), CHOOSE_MEDIA, language=code
+        )
+        # Approving a review step publishes the page, which Wagtail does with the approver's permissions.
+        roles[translation_reviewers(code)] = Role(
+            (ADMIN_ACCESS,), ("add_page", "change_page", "publish_page"), CHOOSE_MEDIA, language=code
+        )
+    return roles
+
+
 ROLES = {
-    EDITORS: ([ADMIN_ACCESS], ["add_page", "change_page"], MEDIA),
-    LEGAL_REVIEWERS: ([ADMIN_ACCESS, *SURVIVOR_RECORDS], [], CHOOSE_MEDIA),
-    PUBLISHERS: (
-        [ADMIN_ACCESS],
-        ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-        MEDIA,
-    ),
-    TRANSLATORS: (
-        [ADMIN_ACCESS, ("wagtail_localize", "submit_translation")],
-        ["add_page", "change_page"],
-        CHOOSE_MEDIA,
-    ),
-    DOCUMENTATION_OFFICERS: ([ADMIN_ACCESS], [], []),
+    EDITORS: Role((ADMIN_ACCESS,), ("add_page", "change_page"), MEDIA),
+    LEGAL_REVIEWERS: Role((ADMIN_ACCESS, *SURVIVOR_RECORDS), (), CHOOSE_MEDIA),
+    PUBLISHERS: Role((ADMIN_ACCESS,), ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"), MEDIA),
+    DOCUMENTATION_OFFICERS: Role((ADMIN_ACCESS,)),
+    **_language_roles(),
 }
 
 
@@ -81,38 +127,60 @@ def _permissions(pairs):
     return found
 
 
+def language_home_page(code):
+    """The home page of language ``code``'s tree (the site root's translation), or None before the tree exists."""
+    from wagtail.models import Locale, Site
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    locale = Locale.objects.filter(language_code=code).first()
+    if site is None or locale is None:
+        return None
+    return page_translation(site.root_page, locale)
+
+
+def _grant_page_permissions(group, page, codenames):
+    """Give ``group`` exactly ``codenames`` on ``page`` and no page permission anywhere else."""
+    from wagtail.models import GroupPagePermission
+
+    page_permissions = _permissions(("wagtailcore", codename) for codename in codenames)
+    stale = GroupPagePermission.objects.filter(group=group)
+    if page is not None:
+        stale = stale.exclude(page=page, permission__in=page_permissions)
+    stale.delete()
+    if page is None:
+        return
+    for permission in page_permissions:
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
 @transaction.atomic
 def ensure_roles():
     """Create the role groups and give each exactly its permissions; return them by name.
 
-    Page and collection permissions need the tree root and the root collection; on a
-    database without them (flushed by a live-server test) they are granted by the next
-    call, which ``ensure_site_structure`` makes after creating both.
+    Page and collection permissions need their pages and the root collection; on a database
+    without them (right after ``migrate``, or flushed by a live-server test) they are granted
+    by the next call, which ``ensure_site_structure`` makes after creating the tree.
     """
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+    from wagtail.models import Collection, GroupCollectionPermission, Page
 
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     groups = {}
-    for name, (model_permissions, page_codenames, collection_permissions) in ROLES.items():
+    for name, role in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
-        permissions = _permissions(model_permissions)
+        permissions = _permissions(role.model_permissions)
         if name == LEGAL_REVIEWERS:
             permissions += list(consent_permissions())
         group.permissions.set(permissions)
 
-        if root_page is not None:
-            page_permissions = _permissions(("wagtailcore", codename) for codename in page_codenames)
-            GroupPagePermission.objects.filter(group=group, page=root_page).exclude(
-                permission__in=page_permissions
-            ).delete()
-            for permission in page_permissions:
-                GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
+        scope = root_page if role.language is None else language_home_page(role.language)
+        if scope is not None or root_page is None:
+            _grant_page_permissions(group, scope, role.page_permissions)
 
         if root_collection is not None:
-            media_permissions = _permissions(collection_permissions)
-            GroupCollectionPermission.objects.filter(group=group, collection=root_collection).exclude(
-                permission__in=media_permissions
+            media_permissions = _permissions(role.collection_permissions)
+            GroupCollectionPermission.objects.filter(group=group).exclude(
+                collection=root_collection, permission__in=media_permissions
             ).delete()
             for permission in media_permissions:
                 GroupCollectionPermission.objects.get_or_create(

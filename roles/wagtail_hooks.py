@@ -7,14 +7,19 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.models import Page
 
-from . import translations
+from . import review_views, translations
 
 
 @hooks.register("register_admin_urls")
-def replace_wagtail_localize_publishing_views():
+def register_translation_views():
     # Registered before wagtail-localize's own URLs (this app comes first in INSTALLED_APPS),
     # so these paths resolve here and wagtail-localize's URL names still point at them.
     return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            translations.LanguageCheckedSubmitPageTranslationView.as_view(),
+            name="roles_submit_page_translation",
+        ),
         path(
             "localize/update/<int:translation_source_id>/",
             translations.PermissionCheckedUpdateTranslationsView.as_view(),
@@ -24,6 +29,16 @@ def replace_wagtail_localize_publishing_views():
             "localize/page/<int:page_id>/convert_to_alias/",
             translations.convert_to_alias_if_may_publish,
             name="roles_convert_to_alias",
+        ),
+        path(
+            "translations/<int:translation_id>/submit-for-review/",
+            review_views.SubmitTranslationForReviewView.as_view(),
+            name="roles_submit_translation_for_review",
+        ),
+        path(
+            "translations/<int:translation_id>/review/<str:action>/",
+            review_views.ReviewTranslationView.as_view(),
+            name="roles_review_translation",
         ),
     ]
 

@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_list
+from .base import WAGTAILLOCALIZE_MACHINE_TRANSLATOR, env, env_bool, env_list
 
 DEBUG = env_bool("DEBUG", True)
 # A fixed key is fine on a developer's machine; production refuses to start without one.
@@ -8,3 +8,7 @@ SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret-munasara")
 SALT_KEY = env_list("FIELD_ENCRYPTION_KEY", "dev-only-field-encryption-key-munasara")
 ALLOWED_HOSTS = ["*"]
 MUNASARA_DEMO_ADMIN = True
+# Without DEEPL_API_KEY, wagtail-localize's dummy translator (it reverses the words) shows the machine
+# translation button at work; never in production.
+if WAGTAILLOCALIZE_MACHINE_TRANSLATOR is None:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}

@@ -22,3 +22,6 @@ if "public" in WAGTAILSEARCH_BACKENDS:
 
 # A developer's CACHE_URL never reaches the tests: each test process has its own memory cache.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "munasara-tests"}}
+
+# Tests never call a real machine translation service, whatever the developer's DEEPL_API_KEY.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}

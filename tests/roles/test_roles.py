@@ -23,7 +23,9 @@ def test_migrate_leaves_every_role_with_admin_access_and_its_page_permissions():
     )
     assert {"add_page", "change_page", "publish_page"} <= granted
     assert not GroupPagePermission.objects.filter(
-        page=root, group__name__in=[roles.EDITORS, roles.TRANSLATORS], permission__codename="publish_page"
+        page=root,
+        group__name__in=[roles.EDITORS, *(roles.translators(code) for code in roles.target_languages())],
+        permission__codename="publish_page",
     ).exists()
 
 
@@ -33,7 +35,9 @@ def test_only_publishers_may_publish_pages(site_structure, editor, legal_reviewe
     for user in (editor, legal_reviewer, translator):
         assert not about.permissions_for_user(user).can_publish(), user.username
     assert about.permissions_for_user(editor).can_edit()
-    assert about.permissions_for_user(translator).can_edit()
+    # Translators work in their own language's tree, never on the Arabic source.
+    assert not about.permissions_for_user(translator).can_edit()
+    assert site_structure["about"]["fr"].permissions_for_user(translator).can_edit()
     assert not about.permissions_for_user(legal_reviewer).can_edit()
 
 
@@ -60,8 +64,9 @@ def test_role_definitions_win_over_stale_grants_and_stay_single(site_structure):
     assert not editors_on_root.filter(permission__codename="publish_page").exists()
     assert Group.objects.filter(name=roles.EDITORS).count() == 1
     assert Workflow.objects.filter(name=STORY_REVIEW).count() == 1
-    story_indexes = [page.pk for page in site_structure["stories"].values()]
-    campaign_indexes = [page.pk for page in site_structure["campaigns"].values()]
+    # On the Arabic indexes; translated trees go through their language's translation review.
+    story_indexes = [site_structure["stories"]["ar"].pk]
+    campaign_indexes = [site_structure["campaigns"]["ar"].pk]
     assert set(WorkflowPage.objects.filter(workflow__name=STORY_REVIEW).values_list("page_id", flat=True)) == set(
         story_indexes
     )

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from wagtail.models import Page
 
-from roles.workflows import CAMPAIGN_APPROVAL, LEGAL_REVIEW, PUBLICATION_APPROVAL, STORY_REVIEW
+from roles.workflows import CAMPAIGN_APPROVAL, LEGAL_REVIEW, PUBLICATION_APPROVAL, STORY_REVIEW, translation_review
 from stories.models import StoryPage
 from tests.factories import CampaignPageFactory, StoryPageFactory, fresh, locale
 
@@ -35,10 +35,10 @@ def test_an_editor_submits_a_new_story_and_the_legal_reviewers_are_emailed(
 
 
 @pytest.mark.parametrize("code", ["en", "fr"])
-def test_story_review_applies_to_translations_too(site_structure, code):
+def test_translated_stories_go_through_their_languages_translation_review(site_structure, code):
     translated_index = site_structure["stories"][code]
     story = StoryPageFactory(parent=translated_index, publish_page=False)
-    assert story.get_workflow().name == STORY_REVIEW
+    assert story.get_workflow().name == translation_review(code)
     assert translated_index.locale == locale(code)
 
 
