@@ -34,9 +34,23 @@ test: lint
 services:
 	@bash scripts/services.sh
 
+# Our own strings come from the source; the strings that Django, Wagtail and wagtail-localize
+# lack (or translate differently) are kept in locale/upstream/<lang>/ and merged in afterwards,
+# our own translation winning a shared msgid. --no-obsolete keeps makemessages from carrying the
+# merged ones as obsolete entries (README, "Translations").
+MESSAGE_LANGUAGES := ar en fr
+
 messages: install
-	$(BIN)/python manage.py makemessages -l ar -l en -l fr --ignore=.venv --ignore=static_collected --ignore=tests --ignore=bench
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	$(BIN)/python manage.py makemessages $(foreach lang,$(MESSAGE_LANGUAGES),-l $(lang)) --no-obsolete \
+		--ignore=.venv --ignore=static_collected --ignore=tests --ignore=bench
+	set -e; for upstream in locale/upstream/*/django.po; do \
+		catalogue=locale/$$(basename $$(dirname $$upstream))/LC_MESSAGES/django.po; \
+		msgcat --use-first -o $$catalogue $$catalogue $$upstream; \
+	done
+	set -e; for upstream in locale/upstream/*/djangojs.po; do \
+		msgcat -o locale/$$(basename $$(dirname $$upstream))/LC_MESSAGES/djangojs.po $$upstream; \
+	done
+	$(BIN)/python manage.py compilemessages $(foreach lang,$(MESSAGE_LANGUAGES),-l $(lang)) --ignore=.venv
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache

@@ -1,5 +1,7 @@
 """The public search page and the JSON search API."""
 
+import datetime
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
@@ -47,7 +49,11 @@ def search(request):
         name: [{**item, "selected": str(item["value"]) in selected.get(name, ())} for item in items]
         for name, items in answer.facets.items()
     }
-    results = [{**result, "type_label": query.type_label(result["type"])} for result in answer.results]
+    # The answer carries ISO dates (as the JSON API does); the page shows them as dates in the reader's language.
+    results = [
+        {**result, "type_label": query.type_label(result["type"]), "date": _as_date(result.get("date"))}
+        for result in answer.results
+    ]
     context.update(
         params=params,
         answer=answer,
@@ -57,6 +63,15 @@ def search(request):
         page_obj=paginator.get_page(params.page) if answer.count else None,
     )
     return TemplateResponse(request, "search/search.html", context)
+
+
+def _as_date(value):
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return value
 
 
 @require_safe

@@ -53,7 +53,7 @@ def campaigns(site_structure):
 @pytest.mark.parametrize(
     ("language", "status", "dates", "audiences"),
     [
-        ("ar", "جارية", "منذ 10 يناير 2024", ["الاتحاد الأوروبي", "الأمم المتحدة"]),
+        ("ar", "جارية", "منذ 10 كانون الثاني 2024", ["الاتحاد الأوروبي", "الأمم المتحدة"]),
         ("en", "Active", "Since 10 January 2024", ["European Union", "United Nations"]),
     ],
 )

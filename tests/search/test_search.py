@@ -351,3 +351,13 @@ def test_editors_still_find_drafts_in_the_admin(backend, make_story, admin_clien
     assert response.status_code == 200
     assert "مسودة عن إخلاء المنازل" in response.content.decode()
     assert draft.pk not in ids(Client().get("/api/v2/search/", {"q": "اخلاء"}))
+
+
+def test_search_results_show_dates_as_the_pages_do(make_story, client):
+    """A result's date reads like the story's own page: Levantine months in Arabic, "17 May 2020" in English."""
+    make_story("هدم بيت في سلوان", date=datetime.date(2020, 5, 17))
+    make_story("A demolition in Silwan", locale="en", date=datetime.date(2020, 5, 17))
+    arabic = client.get("/ar/search/", {"q": "هدم"}).content.decode()
+    assert '<time datetime="2020-05-17">17 أيار 2020</time>' in arabic
+    english = client.get("/en/search/", {"q": "demolition"}).content.decode()
+    assert '<time datetime="2020-05-17">17 May 2020</time>' in english

@@ -62,7 +62,7 @@ def stories(site_structure):
 @pytest.mark.parametrize(
     ("language", "date", "neighbourhood", "violations"),
     [
-        ("ar", "17 مايو 2020", "سلوان", ["هدم المنازل", "رفض تصاريح البناء"]),
+        ("ar", "17 أيار 2020", "سلوان", ["هدم المنازل", "رفض تصاريح البناء"]),
         ("en", "17 May 2020", "Silwan", ["Home demolition", "Denial of building permits"]),
     ],
 )
@@ -107,7 +107,7 @@ def test_consent_details_and_the_survivor_record_never_reach_the_page(client, st
         for secret in ("خالد عبد الرحمن السري", "+970-59-000-1234", "يفضل التواصل مساءً"):
             assert secret not in html, f"{url} shows {secret}"
         # Consent method and recording date are for staff only.
-        for detail in ("نموذج مكتوب", "Written form", "2020-06-01", "1 يونيو 2020", "1 June 2020"):
+        for detail in ("نموذج مكتوب", "Written form", "2020-06-01", "1 حزيران 2020", "1 يونيو 2020", "1 June 2020"):
             assert detail not in html, f"{url} shows the consent detail {detail}"
 
 
