@@ -9,11 +9,11 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.api_fields import PageLinkSerializer, VocabularyTermSerializer
 from core.blocks import ContentStreamBlock
-from core.models import HeroImageMixin, ImportKeyMixin, SectionIndexPage
+from core.models import PAGE_TRANSLATABLE_FIELDS, HeroImageMixin, ImportKeyMixin, SectionIndexPage
 from core.visibility import public_pages
 
 STATUS_ACTIVE = "active"
@@ -66,13 +66,26 @@ class CampaignPage(ImportKeyMixin, HeroImageMixin, Page):
         FieldPanel("body"),
         InlinePanel("related_story_links", label=_("Related stories")),
     ]
-    override_translatable_fields = [
-        SynchronizedField("status"),
-        SynchronizedField("start_date"),
-        SynchronizedField("end_date"),
-        SynchronizedField("call_to_action_url"),
-        SynchronizedField("hero_image"),
-    ]
+    # The campaign's facts (status, dates, audiences, the stories it links) are the same in every language.
+    # Its link may lead to a page in the reader's language (a petition in French), so a translation may
+    # override it.
+    translatable_fields = (
+        PAGE_TRANSLATABLE_FIELDS
+        + HeroImageMixin.hero_translatable_fields
+        + [
+            TranslatableField("summary"),
+            TranslatableField("the_ask"),
+            TranslatableField("call_to_action_label"),
+            TranslatableField("body"),
+            SynchronizedField("call_to_action_url", overridable=True),
+            SynchronizedField("status", overridable=False),
+            SynchronizedField("start_date", overridable=False),
+            SynchronizedField("end_date", overridable=False),
+            SynchronizedField("audience_links", overridable=False),
+            SynchronizedField("related_story_links", overridable=False),
+        ]
+        + ImportKeyMixin.import_key_translatable_fields
+    )
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("the_ask"),

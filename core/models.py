@@ -12,11 +12,15 @@ from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=80)
     name = models.CharField(_("name"), max_length=255)
+
+    # The name is translated; the slug names the term in filters and archives, the same in every language.
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug", overridable=False)]
 
     search_fields = [
         index.SearchField("name"),
@@ -47,6 +51,19 @@ class Neighbourhood(VocabularyTerm):
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
+# What every page translates and synchronises, declared rather than left to wagtail-localize's guess
+# (it would also translate a vocabulary slug and let a translation override any date). Page types start
+# their ``translatable_fields`` from this list; a synchronised field is overridable only where a
+# translation may legitimately differ, and says so.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus", overridable=False),
+]
+
+
 class ImportKeyMixin(models.Model):
     """The key of the archive record a page was imported from, the same on every translation.
 
@@ -54,6 +71,9 @@ class ImportKeyMixin(models.Model):
     """
 
     import_key = models.CharField(_("import key"), max_length=100, blank=True, db_index=True, editable=False)
+
+    # Not an editable field, so wagtail-localize would copy it only when it creates a translation.
+    import_key_translatable_fields = [SynchronizedField("import_key", overridable=False)]
 
     class Meta:
         abstract = True
@@ -79,6 +99,10 @@ class HeroImageMixin(models.Model):
     def hero_panel():
         return MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image"))
 
+    # The same picture in every language, unless it carries text (a banner, a sign): then a translation
+    # may choose its own. Its alternative text is translated.
+    hero_translatable_fields = [SynchronizedField("hero_image", overridable=True), TranslatableField("hero_image_alt")]
+
     @staticmethod
     def hero_api_fields():
         return [APIField("hero_image", serializer=ImageRenditionField("fill-1200x630")), APIField("hero_image_alt")]
@@ -90,6 +114,7 @@ class SectionIndexPage(Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
     api_fields = [APIField("introduction")]
 

@@ -11,11 +11,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.api_fields import VocabularyTermSerializer
 from core.blocks import ContentStreamBlock
-from core.models import HeroImageMixin, ImportKeyMixin, SectionIndexPage
+from core.models import PAGE_TRANSLATABLE_FIELDS, HeroImageMixin, ImportKeyMixin, SectionIndexPage
 from core.visibility import public_pages
 
 from .filters import StoryFilter
@@ -114,13 +114,21 @@ class StoryPage(ImportKeyMixin, HeroImageMixin, Page):
         ConsentPanel(heading=_("Consent")),
     ]
 
-    # Dates are facts about the story, the same in every language. Consent is not a page field at all:
-    # it lives in the story's ConsentRecord, shared by every translation.
-    override_translatable_fields = [
-        SynchronizedField("date"),
-        SynchronizedField("neighbourhood"),
-        SynchronizedField("hero_image"),
-    ]
+    # The date and the taxonomy are facts about the story, the same in every language (save() points the
+    # taxonomy at the terms of the page's own locale). Consent and the private section are not page fields
+    # at all: they live in the story's ConsentRecord and SurvivorRecord, never in a translation source.
+    translatable_fields = (
+        PAGE_TRANSLATABLE_FIELDS
+        + HeroImageMixin.hero_translatable_fields
+        + [
+            TranslatableField("summary"),
+            TranslatableField("body"),
+            SynchronizedField("date", overridable=False),
+            SynchronizedField("neighbourhood", overridable=False),
+            SynchronizedField("violation_type_links", overridable=False),
+        ]
+        + ImportKeyMixin.import_key_translatable_fields
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "stories",
     "search",
     "roles",
+    "localization",
     "archive",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -145,6 +146,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ar", "العربية"), ("en", "English"), ("fr", "Français")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our Arabic date and number formats ("3 حزيران 2024"); other languages keep Django's.
+FORMAT_MODULE_PATH = ["cms.formats"]
+# Wagtail's login form leaves the password label untranslated (cms/admin_login.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_login.AdminLoginForm"
 TIME_ZONE = "Asia/Jerusalem"
 USE_I18N = True
 USE_TZ = True
@@ -239,6 +244,17 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # A translation starts as a draft whatever its source's state: only a user who may publish makes it live.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation in the translation editor: DeepL when DEEPL_API_KEY is set (a key ending in
+# ":fx" uses DeepL's free API), otherwise none and no button. dev and test use wagtail-localize's
+# dummy translator instead. Machine output is recorded as such and goes through review like the rest.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env("DEEPL_API_KEY"), "TIMEOUT": 30},
+    }
+    if env("DEEPL_API_KEY")
+    else None
+)
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_SEARCH_ENABLED = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
