@@ -17,8 +17,9 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
-from .drafts import save_translation_draft
-from .permissions import may_write_language
+from core.i18n import may_edit_in_locale
+from core.translation_drafts import save_translation_draft
+
 from .po_files import POFileRefusedError, check_po_file, read_po_file
 
 
@@ -31,7 +32,7 @@ def upload_po_file(request, translation_id):
         raise Http404 from missing
     if not user_can_edit_instance(request.user, target):
         raise PermissionDenied
-    if not isinstance(target, Page) and not may_write_language(request.user, translation.target_locale):
+    if not isinstance(target, Page) and not may_edit_in_locale(request.user, translation.target_locale):
         raise PermissionDenied
     next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
     lock = target.get_lock() if isinstance(target, Page) else None

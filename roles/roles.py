@@ -21,7 +21,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import DEFAULT_DB_ALIAS, transaction
 
-from core.i18n import SOURCE_LANGUAGE, language_codes, page_translation
+from core.i18n import SOURCE_LANGUAGE, language_codes, language_home_page
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +65,11 @@ MEDIA = (
     ("wagtaildocs", "choose_document"),
 )
 CHOOSE_MEDIA = (("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document"))
+# The organisation's details (home.OrganisationDetails) hold one record per language; which language a
+# group may work in follows its page permissions (``roles.languages``), not these model permissions.
+ADD_ORGANISATION_DETAILS = ("home", "add_organisationdetails")
+CHANGE_ORGANISATION_DETAILS = ("home", "change_organisationdetails")
+PUBLISH_ORGANISATION_DETAILS = ("home", "publish_organisationdetails")
 SURVIVOR_RECORDS = (
     ("stories", "view_survivorrecord"),
     ("stories", "add_survivorrecord"),
@@ -88,11 +93,18 @@ def _language_roles():
     roles = {}
     for code in target_languages():
         roles[translators(code)] = Role(
-            (ADMIN_ACCESS, SUBMIT_TRANSLATION), ("add_page", "change_page"), CHOOSE_MEDIA, language=code
+            (ADMIN_ACCESS, SUBMIT_TRANSLATION, ADD_ORGANISATION_DETAILS, CHANGE_ORGANISATION_DETAILS),
+            ("add_page", "change_page"),
+            CHOOSE_MEDIA,
+            language=code,
         )
-        # Approving a review step publishes the page, which Wagtail does with the approver's permissions.
+        # Approving a review step publishes the page, which Wagtail does with the approver's permissions;
+        # a snippet's translation is published from the translation editor, which needs change and publish.
         roles[translation_reviewers(code)] = Role(
-            (ADMIN_ACCESS,), ("add_page", "change_page", "publish_page"), CHOOSE_MEDIA, language=code
+            (ADMIN_ACCESS, CHANGE_ORGANISATION_DETAILS, PUBLISH_ORGANISATION_DETAILS),
+            ("add_page", "change_page", "publish_page"),
+            CHOOSE_MEDIA,
+            language=code,
         )
     return roles
 
@@ -100,7 +112,11 @@ def _language_roles():
 ROLES = {
     EDITORS: Role((ADMIN_ACCESS,), ("add_page", "change_page"), MEDIA),
     LEGAL_REVIEWERS: Role((ADMIN_ACCESS, *SURVIVOR_RECORDS), (), CHOOSE_MEDIA),
-    PUBLISHERS: Role((ADMIN_ACCESS,), ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"), MEDIA),
+    PUBLISHERS: Role(
+        (ADMIN_ACCESS, ADD_ORGANISATION_DETAILS, CHANGE_ORGANISATION_DETAILS, PUBLISH_ORGANISATION_DETAILS),
+        ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+        MEDIA,
+    ),
     DOCUMENTATION_OFFICERS: Role((ADMIN_ACCESS,)),
     **_language_roles(),
 }
@@ -125,17 +141,6 @@ def _permissions(pairs):
             continue
         found.append(permission)
     return found
-
-
-def language_home_page(code):
-    """The home page of language ``code``'s tree (the site root's translation), or None before the tree exists."""
-    from wagtail.models import Locale, Site
-
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    locale = Locale.objects.filter(language_code=code).first()
-    if site is None or locale is None:
-        return None
-    return page_translation(site.root_page, locale)
 
 
 def _grant_page_permissions(group, page, codenames):

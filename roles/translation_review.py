@@ -9,15 +9,15 @@ published translation's live content as it is until the review publishes the new
 
 from dataclasses import dataclass
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.coreutils import find_available_slug
 from wagtail.models import Page, WorkflowState
-from wagtail_localize.models import StringSegment, StringTranslation, TranslationLog
+from wagtail_localize.models import StringSegment, StringTranslation
+
+from core.translation_drafts import save_translation_draft, target_page
 
 
 class ReviewError(Exception):
@@ -93,35 +93,6 @@ def strings_summary(counts, source_language):
             % {"count": counts.untranslated, "language": source_language}
         )
     return " ".join(parts)
-
-
-def target_page(translation):
-    """The translation's page (specific), or None before it exists or when the translation is not of a page."""
-    try:
-        instance = translation.get_target_instance()
-    except ObjectDoesNotExist:
-        return None
-    return instance.specific if isinstance(instance, Page) else None
-
-
-def save_translation_draft(translation, user):
-    """Save a draft revision of the translation's page from its current strings; return the page (specific).
-
-    wagtail-localize's ``save_target`` writes the page's row before its revision, and the public
-    site reads the row, so for a live page only the revision is written here.
-    Raises ``ValidationError`` when the translated content is not valid (nothing is saved).
-    """
-    page = target_page(translation)
-    if page is None or not page.live:
-        translation.save_target(user=user, publish=False)
-        return target_page(translation)
-    source, locale = translation.source, translation.target_locale
-    page = source.get_ephemeral_translated_instance(locale, fallback=True)
-    page.slug = find_available_slug(page.get_parent(), slugify(page.slug), ignore_page_id=page.pk)
-    revision = page.save_revision(user=user)
-    source.update_target_view_restrictions(locale)
-    TranslationLog.objects.create(source=source, locale=locale, revision=revision)
-    return page
 
 
 def may_submit(page, user):

@@ -8,9 +8,10 @@ drafts because ``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE`` is off (and
 ``roles.drafts`` keeps any page showing another language's content offline), and the
 translation editor's own Publish button already checks the permission.
 
-"Translate this page" offers only the languages whose tree the user may add pages to,
-so a translator makes translations in their own language only; and machine output is
-never published unseen: "Use machine translation" with "Publish immediately" is refused.
+"Translate this page" and a snippet's "Translate" offer only the languages whose content the
+user may write (``roles.languages``), so a translator makes translations in their own language
+only; and machine output is never published unseen: "Use machine translation" with "Publish
+immediately" is refused, and so is machine translation into a language the user may not write.
 """
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -19,11 +20,12 @@ from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.models import DraftStateMixin, Page
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import page_permission_policy
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.views import submit_translations, update_translations
 from wagtail_localize.views.convert import convert_to_alias
 
-from .roles import language_home_page
+from .languages import locales_to_translate_into
+from .snippet_languages import may_write_record
 
 
 def may_publish(user, instance):
@@ -31,8 +33,32 @@ def may_publish(user, instance):
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_publish()
     if isinstance(instance, DraftStateMixin):
-        return ModelPermissionPolicy(type(instance)).user_has_permission(user, "publish")
+        return ModelPermissionPolicy(type(instance)).user_has_permission(user, "publish") and may_write_record(
+            user, instance
+        )
     return True  # an object without a draft state has no "live" to protect
+
+
+def may_edit(user, instance):
+    """Whether ``user`` may change ``instance`` (a page, or a snippet in a language they may write)."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    return ModelPermissionPolicy(type(instance)).user_has_permission(user, "change") and may_write_record(
+        user, instance
+    )
+
+
+def targets_not_editable(user, source):
+    """The enabled translations of ``source`` whose target ``user`` may not change (existing targets only)."""
+    refused = []
+    for translation in source.translations.filter(enabled=True).select_related("target_locale"):
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            continue
+        if not may_edit(user, target):
+            refused.append(translation)
+    return refused
 
 
 def may_publish_translations(user, source):
@@ -63,6 +89,22 @@ class PermissionCheckedUpdateTranslationsView(update_translations.UpdateTranslat
                 ),
             )
             return self.render_to_response(self.get_context_data(), status=400)
+        refused = form.cleaned_data.get("use_machine_translation") and targets_not_editable(
+            self.request.user, self.object
+        )
+        if refused:
+            # wagtail-localize would write machine output into every language's strings, the user's or not.
+            messages.error(
+                self.request,
+                _(
+                    "You may not translate into %(languages)s. "
+                    "Untick 'Use machine translation' to update the source only."
+                )
+                % {
+                    "languages": ", ".join(str(translation.target_locale.get_display_name()) for translation in refused)
+                },
+            )
+            return self.render_to_response(self.get_context_data(), status=403)
         if form.cleaned_data["publish_translations"] and not may_publish_translations(self.request.user, self.object):
             messages.error(
                 self.request,
@@ -76,26 +118,32 @@ class PermissionCheckedUpdateTranslationsView(update_translations.UpdateTranslat
         return super().form_valid(form)
 
 
-def locales_to_translate_into(user, page):
-    """The locales ``user`` may translate ``page`` into: those whose home page (tree) they may add pages to."""
-    from wagtail.models import Locale
-
-    allowed = []
-    for locale in Locale.objects.exclude(pk=page.locale_id):
-        home = language_home_page(locale.language_code)
-        if home is not None and page_permission_policy.user_has_permission_for_instance(user, "add", home):
-            allowed.append(locale.pk)
-    return Locale.objects.filter(pk__in=allowed)
-
-
-class LanguageCheckedSubmitPageTranslationView(submit_translations.SubmitPageTranslationView):
-    """ "Translate this page", offering only the languages the user translates into."""
+class OwnLanguagesOnlyMixin:
+    """A "Translate" view offering (and accepting) only the languages the user may write."""
 
     def get_form(self):
         form = super().get_form()
         locales = form.fields["locales"]
         locales.queryset = locales.queryset & locales_to_translate_into(self.request.user, self.object)
         return form
+
+
+class LanguageCheckedSubmitPageTranslationView(OwnLanguagesOnlyMixin, submit_translations.SubmitPageTranslationView):
+    """ "Translate this page", offering only the languages the user translates into."""
+
+
+class LanguageCheckedSubmitSnippetTranslationView(
+    OwnLanguagesOnlyMixin, submit_translations.SubmitSnippetTranslationView
+):
+    """A snippet's "Translate": it creates a record of the snippet's model, so it needs the model's add
+    permission (wagtail-localize asks only for "submit translation"), and offers only the languages the user
+    may write."""
+
+    def dispatch(self, request, *args, **kwargs):
+        model = get_snippet_model_from_url_params(kwargs["app_label"], kwargs["model_name"])
+        if not ModelPermissionPolicy(model).user_has_permission(request.user, "add"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 def convert_to_alias_if_may_publish(request, page_id):

@@ -21,6 +21,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets
 
+from core.choosers import TranslatedSnippetChooserViewSet
+
 from .models import StoryPage, SurvivorRecord
 
 LOG_SURVIVOR_RECORD_VIEWED = "stories.survivor_record_viewed"
@@ -139,7 +141,7 @@ class SurvivorRecordEditView(_LogsRecordViewed, snippets.EditView):
     pass
 
 
-class SurvivorRecordChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+class SurvivorRecordChooserViewSet(TranslatedSnippetChooserViewSet):
     choose_view_class = type("ChooseView", (_RequiresViewPermission, snippet_chooser.ChooseView), {})
     choose_results_view_class = type(
         "ChooseResultsView", (_RequiresViewPermission, snippet_chooser.ChooseResultsView), {}

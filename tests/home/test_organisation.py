@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
@@ -86,11 +86,16 @@ def test_the_migration_adds_no_details_where_there_were_no_site_settings():
 
 
 def user_with(*permissions):
+    """A user with the model ``permissions`` who works in English (page permissions on the English tree)."""
     user = get_user_model().objects.create_user("translator", "translator@example.org", "pw")
     group = Group.objects.create(name="Organisation translators")
     for codename in permissions:
         app_label, codename = codename.split(".")
         group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    english_home = Page.objects.get(depth=2, locale__language_code="en")
+    GroupPagePermission.objects.create(
+        group=group, page=english_home, permission=Permission.objects.get(codename="change_page")
+    )
     user.groups.add(group)
     return user
 
