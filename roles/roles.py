@@ -130,13 +130,22 @@ def consent_permissions():
     )
 
 
+def _ensure_submit_translation_permission():
+    """wagtail-localize makes "Can submit translations" in a data migration, on a content type of its
+    own; a database flushed by a live-server test has lost both, and translators need it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type, _created = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
+    Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
+
+
 def _permissions(pairs):
     found = []
     for app_label, codename in pairs:
         permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
         if permission is None:
-            # A permission made by a data migration (wagtail-localize's submit_translation) is gone from a
-            # database flushed by a live-server test; the role works without it until the next migrate.
             logger.warning("Permission %s.%s does not exist; the roles are granted without it.", app_label, codename)
             continue
         found.append(permission)
@@ -168,6 +177,7 @@ def ensure_roles():
     """
     from wagtail.models import Collection, GroupCollectionPermission, Page
 
+    _ensure_submit_translation_permission()
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     groups = {}
