@@ -14,9 +14,7 @@ texts; a page chooser inside a stream is pointed at the translation of the page 
 import json
 
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     SegmentOverride,
@@ -24,11 +22,11 @@ from wagtail_localize.models import (
     StringTranslation,
     Translation,
     TranslationContext,
-    TranslationLog,
     TranslationSource,
 )
 
 from core.models import ImportKeyMixin
+from core.translation_drafts import save_translation_draft
 
 from .translation_check import TextsCheck
 
@@ -80,29 +78,14 @@ def write_translation(source_page, locale, texts, *, publish, user=None):
             import_key=source_page.import_key
         ).update(import_key=source_page.import_key)
 
-    if current is not None and current.live and not publish:
-        page = _save_draft_revision(translation_source, locale, user)
-    else:
+    if publish:
         translation.save_target(user=user, publish=False)
         page = translation.get_target_instance()
-        if publish:
-            # wagtail-localize publishes on commit; publishing here keeps a refusal inside the transaction.
-            page.latest_revision.publish(user=user)
+        # wagtail-localize publishes on commit; publishing here keeps a refusal inside the transaction.
+        page.latest_revision.publish(user=user)
+    else:
+        page = save_translation_draft(translation, user)
     return Page.objects.get(pk=page.pk).specific
-
-
-def _save_draft_revision(translation_source, locale, user):
-    """A draft revision of a live translation, leaving its published content as it is.
-
-    ``save_target`` writes the page's row before its revision, and the public site reads the row,
-    so a draft written through it would be public at once.
-    """
-    page = translation_source.get_ephemeral_translated_instance(locale, fallback=True)
-    page.slug = find_available_slug(page.get_parent(), slugify(page.slug), ignore_page_id=page.pk)
-    revision = page.save_revision(user=user)
-    translation_source.update_target_view_restrictions(locale)
-    TranslationLog.objects.create(source=translation_source, locale=locale, revision=revision)
-    return page
 
 
 def _stored(page):
