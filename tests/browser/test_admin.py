@@ -1,29 +1,17 @@
 """An Arabic-speaking editor writes a story in the admin; the consent rule stops an early publish."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from wagtail.users.models import UserProfile
 
 from stories.models import StoryPage
+from tests.accounts import staff_user
+from tests.browser.session import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def arabic_editor(site_structure):
-    user = get_user_model().objects.create_superuser("muharrir", "editor@example.org", "kalimat-sirr-123")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "ar"
-    profile.save()
-    return user
-
-
-def log_in(page, live_server):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "muharrir")
-    page.fill("#id_password", "kalimat-sirr-123")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    return staff_user("muharrir", superuser=True, language="ar", password="kalimat-sirr-123")
 
 
 def test_editor_cannot_publish_a_story_before_consent_then_can(
@@ -32,7 +20,7 @@ def test_editor_cannot_publish_a_story_before_consent_then_can(
     # Autosave would race the clicks below by saving a draft in the background.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 600_000
-    log_in(page, live_server)
+    log_in(page, live_server, "muharrir")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("html").get_attribute("lang") == "ar"
 
@@ -78,7 +66,7 @@ def test_admin_loads_nothing_from_outside_the_machine(page, live_server, site_st
     page.on(
         "request", lambda request: outside.append(request.url) if not request.url.startswith(live_server.url) else None
     )
-    log_in(page, live_server)
+    log_in(page, live_server, "muharrir")
     index = site_structure["stories"]["ar"]
     for path in [
         "/admin/",

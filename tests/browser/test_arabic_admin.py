@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from wagtail.users.models import UserProfile
 
+from tests.accounts import staff_user
+from tests.browser.session import log_in
 from tests.factories import CampaignPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -38,13 +38,9 @@ def english_words(page):
 
 @pytest.fixture
 def arabic_editor():
-    user = get_user_model().objects.create_superuser(
-        "muharrira", "editor@example.org", "kalimat-sirr-123", first_name="سلمى", last_name="حداد"
+    return staff_user(
+        "muharrira", superuser=True, language="ar", password="kalimat-sirr-123", first_name="سلمى", last_name="حداد"
     )
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "ar"
-    profile.save()
-    return user
 
 
 @pytest.fixture
@@ -52,14 +48,6 @@ def quiet_editor(settings):
     # Autosave and editing-session pings would race the form submission below.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 600_000
-
-
-def log_in(page, live_server):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "muharrira")
-    page.fill("#id_password", "kalimat-sirr-123")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
 
 
 def test_login_page_is_arabic_even_after_a_wrong_password(page, live_server, arabic_editor):
@@ -80,7 +68,7 @@ def test_login_page_is_arabic_even_after_a_wrong_password(page, live_server, ara
 
 def test_editor_with_validation_errors_is_arabic(page, live_server, site_structure, arabic_editor, quiet_editor):
     campaign = CampaignPageFactory(parent=site_structure["campaigns"]["ar"], title="أوقفوا هدم المنازل")
-    log_in(page, live_server)
+    log_in(page, live_server, "muharrira")
 
     page.goto(f"{live_server.url}/admin/pages/{campaign.pk}/edit/")
     page.fill("#id_title", "")

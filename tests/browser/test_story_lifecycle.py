@@ -7,18 +7,16 @@ translation is refused, and the story answers 410 Gone in every language.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from wagtail.users.models import UserProfile
 
 from archive.site import ensure_site_structure
 from archive.translations import write_translation
 from roles.roles import EDITORS, LEGAL_REVIEWERS, PUBLISHERS, ensure_roles
 from stories.models import StoryPage
+from tests.accounts import staff_user
+from tests.browser.session import PASSWORD, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "kalimat-sirr-123"
 TITLE = "بيت العائلة في سلوان"
 SUMMARY = "قصة عائلة فقدت بيتها في حي البستان"
 ENGLISH = {"title": "The family home in Silwan", "summary": "A family that lost its home in al-Bustan"}
@@ -36,13 +34,8 @@ def structure(db):
 def staff(structure):
     users = {}
     for username, group in [("muharrir", EDITORS), ("qanuni", LEGAL_REVIEWERS), ("nashir", PUBLISHERS)]:
-        user = get_user_model().objects.create_user(username, f"{username}@example.org", PASSWORD)
-        user.groups.add(Group.objects.get(name=group))
-        profile = UserProfile.get_for_user(user)
         # The admin in English, so the messages asserted below read the same on every machine.
-        profile.preferred_language = "en"
-        profile.save()
-        users[username] = user
+        users[username] = staff_user(username, groups=[group], password=PASSWORD)
     return users
 
 
@@ -60,14 +53,6 @@ def browser_context(browser):
     yield open_page
     for context in contexts:
         context.close()
-
-
-def log_in(tab, live_server, username):
-    tab.goto(f"{live_server.url}/admin/login/")
-    tab.fill("#id_username", username)
-    tab.fill("#id_password", PASSWORD)
-    tab.click("button[type=submit]")
-    tab.wait_for_url(f"{live_server.url}/admin/")
 
 
 def open_actions_menu(tab):

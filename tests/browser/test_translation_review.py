@@ -9,20 +9,18 @@ and the Arabic page links to it.
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from wagtail.models import Locale
-from wagtail.users.models import UserProfile
 
 from archive.site import ensure_site_structure
 from home.models import OrganisationDetails
 from roles.roles import ensure_roles, translation_reviewers, translators
 from stories.models import StoryPage
 from stories.services import record_consent
+from tests.accounts import staff_user
+from tests.browser.session import PASSWORD, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "kalimat-sirr-123"
 TITLE = "ليالي العيسوية"
 ENGLISH_TITLE = "Nights in Issawiya"
 
@@ -56,21 +54,7 @@ def arabic_story(db):
 
 
 def make_user(username, group):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name=group))
-    profile = UserProfile.get_for_user(user)
-    # The admin in English, so the labels clicked below read the same on every machine.
-    profile.preferred_language = "en"
-    profile.save()
-    return user
-
-
-def log_in(tab, live_server, username):
-    tab.goto(f"{live_server.url}/admin/login/")
-    tab.fill("#id_username", username)
-    tab.fill("#id_password", PASSWORD)
-    tab.click("button[type=submit]")
-    tab.wait_for_url(f"{live_server.url}/admin/")
+    return staff_user(username, groups=[group], password=PASSWORD)
 
 
 def translate_every_segment(tab):

@@ -14,20 +14,12 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
 from home.models import OrganisationDetails
+from tests.accounts import staff_user
 from tests.markup import parse
+from tests.organisation_texts import ARABIC, ENGLISH
 
 BEFORE = ("home", "0002_unitpage_import_key")
 AFTER = ("home", "0003_organisation_details")
-ARABIC = {
-    "organisation_name": "مركز العمل المجتمعي – جامعة القدس",
-    "footer_text": "وحدة المناصرة الدولية في مركز العمل المجتمعي.",
-    "address": "البلدة القديمة، القدس",
-}
-ENGLISH = {
-    "مركز العمل المجتمعي – جامعة القدس": "Community Action Center – Al-Quds University",
-    "وحدة المناصرة الدولية في مركز العمل المجتمعي.": "The International Advocacy Unit of the Community Action Center.",
-    "البلدة القديمة، القدس": "Old City, Jerusalem",
-}
 SNIPPETS = "/admin/snippets/home/organisationdetails"
 
 
@@ -109,7 +101,7 @@ def speaking_english(user):
 
 @pytest.fixture
 def superuser(db):
-    return speaking_english(get_user_model().objects.create_superuser("admin", "admin@example.org", "pw"))
+    return staff_user("admin", superuser=True)
 
 
 @pytest.fixture

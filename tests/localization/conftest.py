@@ -4,15 +4,14 @@ import datetime
 from io import BytesIO
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.utils import translation as django_translation
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.rich_text import RichText
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from tests.accounts import staff_user
 from tests.factories import CampaignPageFactory, StoryPageFactory, UnitPageFactory, fresh, locale, publish
 
 PAGE_KINDS = ["home", "about", "units", "unit", "campaigns", "campaign", "stories", "story"]
@@ -27,11 +26,7 @@ def _english_messages():
 
 @pytest.fixture
 def admin_user(site_structure):
-    user = get_user_model().objects.create_superuser("staff", "staff@example.org", "pw")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
+    return staff_user("staff", superuser=True)
 
 
 def make_image(title, colour="#1d5446"):

@@ -1,25 +1,18 @@
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, Translation
 
 from roles import roles
+from tests.accounts import staff_user
 from tests.factories import StoryPageFactory, locale
 
 
 def make_member(role, username):
     """An active staff user in ``role``'s group, with an email address and the admin in English."""
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=role))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
+    return staff_user(username, groups=[role])
 
 
 @pytest.fixture

@@ -16,21 +16,11 @@ from home.organisation import OrganisationDetails
 from roles import roles
 from tests.factories import locale
 from tests.markup import parse
+from tests.organisation_texts import ARABIC, ENGLISH
 
 from .admin import refused
 
 pytestmark = pytest.mark.django_db
-
-ARABIC = {
-    "organisation_name": "مركز العمل المجتمعي – جامعة القدس",
-    "footer_text": "وحدة المناصرة الدولية في مركز العمل المجتمعي.",
-    "address": "البلدة القديمة، القدس",
-}
-ENGLISH = {
-    "مركز العمل المجتمعي – جامعة القدس": "Community Action Center – Al-Quds University",
-    "وحدة المناصرة الدولية في مركز العمل المجتمعي.": "The International Advocacy Unit of the Community Action Center.",
-    "البلدة القديمة، القدس": "Old City, Jerusalem",
-}
 
 
 @pytest.fixture
