@@ -82,6 +82,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.middleware.ApiJsonErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -241,7 +242,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# Unset: the API's absolute URLs use the host each request came to (a proxy must pass the Host
+# header on). Set it when the API must always name one public address.
+WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL")
 # A translation starts as a draft whatever its source's state: only a user who may publish makes it live.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation in the translation editor: DeepL when DEEPL_API_KEY is set (a key ending in
@@ -261,6 +264,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Errors answer {"message": …} like Wagtail's API, not DRF's {"detail": …}.
+    "EXCEPTION_HANDLER": "cms.api_validation.api_exception_handler",
 }
 
 LOGGING = {

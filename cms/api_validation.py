@@ -1,0 +1,154 @@
+"""Query parameter checks for the headless API: bad input answers 400 naming the parameter.
+
+Wagtail's API already turns many bad values into ``BadRequestError`` (a JSON 400
+with a ``message``); these subclasses close the gaps where a value reached the
+database and came back as a 500: control characters (PostgreSQL refuses NUL
+bytes), offsets beyond what the database can count, dates that are not dates,
+unknown search operators, search syntax the database rejects and unknown locales.
+"""
+
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, models
+from django.utils.translation import gettext as _
+from rest_framework.views import exception_handler
+from taggit.managers import TaggableManager
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Locale
+
+# The largest offset PostgreSQL and SQLite both accept in OFFSET without overflowing.
+MAX_OFFSET = 2**31 - 1
+SEARCH_OPERATORS = ("and", "or")
+# Bidirectional embedding and override controls (U+202A–U+202E) reorder the text around
+# them; they carry no meaning in a query and are a known spoofing device.
+BIDI_OVERRIDES = frozenset(chr(code) for code in range(0x202A, 0x202F))
+ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def forbidden_character(value):
+    """The first control or bidi override character in ``value``, or None."""
+    for character in value:
+        if character in BIDI_OVERRIDES:
+            return character
+        if unicodedata.category(character) == "Cc" and character not in ALLOWED_CONTROLS:
+            return character
+    return None
+
+
+def check_parameter_characters(query_params):
+    for name, values in query_params.lists():
+        for text in (name, *values):
+            character = forbidden_character(text)
+            if character is not None:
+                raise BadRequestError(
+                    _("%(parameter)s: the character U+%(code)04X is not allowed")
+                    % {"parameter": name.encode("unicode_escape").decode(), "code": ord(character)}
+                )
+
+
+def check_search_operator(query_params):
+    operator = query_params.get("search_operator")
+    if operator is not None and operator not in SEARCH_OPERATORS:
+        raise BadRequestError(_("search_operator must be 'and' or 'or'"))
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's pagination, with an offset the database can take."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(_("offset cannot be higher than %(maximum)d") % {"maximum": MAX_OFFSET})
+        return super().paginate_queryset(queryset, request, view)
+
+
+class ValidatingFieldsFilter(FieldsFilter):
+    """Wagtail's field filters, with every value checked by its model field first.
+
+    Wagtail converts booleans, integers and foreign keys itself; any other field
+    (a date, say) would pass its raw text to the database.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        filterable = set(view.get_available_fields(queryset.model, db_fields_only=True)) - {"locale"}
+        for name, value in request.GET.items():
+            if name in filterable:
+                self.check_value(queryset.model, name, value)
+        return super().filter_queryset(request, queryset, view)
+
+    @staticmethod
+    def check_value(model, name, value):
+        try:
+            field = model._meta.get_field(name)
+        except LookupError:
+            return
+        handled_by_wagtail = (models.BooleanField, models.IntegerField, models.AutoField, models.ForeignKey)
+        if isinstance(field, (*handled_by_wagtail, TaggableManager)) or not isinstance(field, models.Field):
+            return
+        try:
+            field.to_python(value)
+        except ValidationError as error:
+            raise BadRequestError(
+                _("field filter error. '%(value)s' is not a valid value for %(field)s (%(reason)s)")
+                % {"value": value, "field": name, "reason": " ".join(error.messages)}
+            ) from error
+
+
+class KnownLocaleFilter(LocaleFilter):
+    """``?locale=`` names a language of the site; an unknown one is a bad parameter, not a missing page."""
+
+    def filter_queryset(self, request, queryset, view):
+        code = request.GET.get("locale")
+        if code is not None and not Locale.objects.filter(language_code=code).exists():
+            raise BadRequestError(_("locale: no language '%(code)s' on this site") % {"code": code})
+        return super().filter_queryset(request, queryset, view)
+
+
+class CheckedSearchFilter(SearchFilter):
+    """Wagtail's search, run here so that a query the database cannot parse answers 400.
+
+    Counting the results now costs nothing extra: the paginator reuses the count.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        check_search_operator(request.GET)
+        results = super().filter_queryset(request, queryset, view)
+        if "search" in request.GET:
+            try:
+                results.count()
+            except DatabaseError as error:
+                raise BadRequestError(_("search: the database could not understand this query")) from error
+        return results
+
+
+REPLACEMENTS = {
+    FieldsFilter: ValidatingFieldsFilter,
+    LocaleFilter: KnownLocaleFilter,
+    SearchFilter: CheckedSearchFilter,
+}
+
+
+def validating_filters(filter_backends):
+    """Wagtail's filter backends for an endpoint, each replaced by its checked version here."""
+    return [REPLACEMENTS.get(backend, backend) for backend in filter_backends]
+
+
+class ValidatingAPIMixin:
+    """Checks every request's parameters before any endpoint (listing, detail or find) runs."""
+
+    pagination_class = BoundedPagination
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_parameter_characters(request.GET)
+
+
+def api_exception_handler(exc, context):
+    """DRF's handler, answering ``{"message": …}`` like Wagtail's API instead of ``{"detail": …}``."""
+    response = exception_handler(exc, context)
+    if response is not None and isinstance(response.data, dict) and "detail" in response.data:
+        response.data = {"message": str(response.data["detail"])}
+    return response
