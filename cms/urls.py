@@ -11,6 +11,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search import views as search_views
 
 from .api import api_router
+from .api_site import api_site
+from .api_vocabularies import neighbourhoods, violation_types
 from .sitemaps import PublicSitemap
 
 urlpatterns = [
@@ -19,6 +21,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/search/", search_views.api_search, name="api_search"),
     path("api/v2/search/suggest/", search_views.api_suggest, name="api_search_suggest"),
+    path("api/v2/site/", api_site, name="api_site"),
+    path("api/v2/vocabularies/violation-types/", violation_types, name="api_violation_types"),
+    path("api/v2/vocabularies/neighbourhoods/", neighbourhoods, name="api_neighbourhoods"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
