@@ -7,8 +7,6 @@ bytes), offsets beyond what the database can count, dates that are not dates,
 unknown search operators, search syntax the database rejects and unknown locales.
 """
 
-import unicodedata
-
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models
 from django.utils.translation import gettext as _
@@ -19,23 +17,11 @@ from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale
 
+from core.query_text import forbidden_character
+
 # The largest offset PostgreSQL and SQLite both accept in OFFSET without overflowing.
 MAX_OFFSET = 2**31 - 1
 SEARCH_OPERATORS = ("and", "or")
-# Bidirectional embedding and override controls (U+202A–U+202E) reorder the text around
-# them; they carry no meaning in a query and are a known spoofing device.
-BIDI_OVERRIDES = frozenset(chr(code) for code in range(0x202A, 0x202F))
-ALLOWED_CONTROLS = frozenset("\t\n\r")
-
-
-def forbidden_character(value):
-    """The first control or bidi override character in ``value``, or None."""
-    for character in value:
-        if character in BIDI_OVERRIDES:
-            return character
-        if unicodedata.category(character) == "Cc" and character not in ALLOWED_CONTROLS:
-            return character
-    return None
 
 
 def check_parameter_characters(query_params):

@@ -10,6 +10,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.query_text import forbidden_character
+
 from . import cached, documents
 from .searchers.base import FACETS, SearchParams
 
@@ -29,6 +31,8 @@ MESSAGES = {
     "too_small": _("must be %(limit_value)d or more"),
     "too_large": _("must be at most %(limit_value)d"),
     "too_deep": _("is too far: at most %(maximum)d results can be paged through"),
+    "forbidden_character": _("the character U+%(code)04X is not allowed"),
+    "unknown_parameter": _("unknown parameter; use one of %(choices)s"),
 }
 
 
@@ -85,10 +89,28 @@ class SuggestForm(forms.Form):
     )
     locale = forms.CharField(required=False, strip=False)
 
-    def __init__(self, data, *, default_locale=None, locale=None):
+    def __init__(self, data, *, default_locale=None, locale=None, strict=False):
+        """``strict`` (the API) refuses parameters the form does not know, so a misspelt filter is not ignored."""
         super().__init__(data)
         self.default_locale = default_locale
         self.fixed_locale = locale
+        self.strict = strict
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, values in self.data.lists():
+            character = next(filter(None, (forbidden_character(text) for text in (name, *values))), None)
+            if character is not None:
+                self._add_parameter_error(name, MESSAGES["forbidden_character"] % {"code": ord(character)})
+            elif self.strict and name not in self.fields:
+                self._add_parameter_error(name, MESSAGES["unknown_parameter"] % {"choices": ", ".join(self.fields)})
+        return cleaned
+
+    def _add_parameter_error(self, name, message):
+        """An error under the parameter's own name, whether or not the form has a field for it."""
+        # A forbidden character is the first thing to fix: it replaces what the field itself found.
+        self.cleaned_data.pop(name, None)
+        self._errors[name.encode("unicode_escape").decode()] = self.error_class([message])
 
     def clean_locale(self):
         languages = _languages()
@@ -114,8 +136,8 @@ class SearchForm(SuggestForm):
     page = WholeNumberField()
     page_size = WholeNumberField(max_value=MAX_PAGE_SIZE)
 
-    def __init__(self, data, *, default_locale=None, locale=None, page_size=True):
-        super().__init__(data, default_locale=default_locale, locale=locale)
+    def __init__(self, data, *, default_locale=None, locale=None, page_size=True, strict=False):
+        super().__init__(data, default_locale=default_locale, locale=locale, strict=strict)
         if not page_size:
             del self.fields["page_size"]
 

@@ -16,15 +16,23 @@ from .forms import SearchForm, SuggestForm
 
 
 def _unavailable_json():
-    response = JsonResponse(
-        {"error": _("Search is temporarily unavailable. Please try again in a little while.")}, status=503
-    )
+    message = _("Search is temporarily unavailable. Please try again in a little while.")
+    # ``message`` as every error under /api/ has it; ``error`` kept for the clients written against it.
+    response = JsonResponse({"message": message, "error": message}, status=503)
     response["Retry-After"] = str(settings.SEARCH_RETRY_AFTER)
     return response
 
 
 def _bad_request_json(form):
-    return JsonResponse({"error": _("Invalid search parameters."), "errors": form.errors_by_param()}, status=400)
+    """400 with ``message`` naming every bad parameter, ``errors`` by parameter for a form to show."""
+    errors = form.errors_by_param()
+    named = "; ".join(f"{name}: {message}" for name, message in errors.items())
+    body = {
+        "message": f"{_('Invalid search parameters.')} {named}",
+        "error": _("Invalid search parameters."),
+        "errors": errors,
+    }
+    return JsonResponse(body, status=400, json_dumps_params={"ensure_ascii": False})
 
 
 @require_safe
@@ -77,7 +85,7 @@ def _as_date(value):
 @require_safe
 def api_search(request):
     """``GET /api/v2/search/``: see search/README.md for the parameters and the answer."""
-    form = SearchForm(request.GET, default_locale=settings.LANGUAGE_CODE)
+    form = SearchForm(request.GET, default_locale=settings.LANGUAGE_CODE, strict=True)
     if not form.is_valid():
         return _bad_request_json(form)
     try:
@@ -90,7 +98,7 @@ def api_search(request):
 @require_safe
 def api_suggest(request):
     """``GET /api/v2/search/suggest/?q=&locale=``: title completions in one locale."""
-    form = SuggestForm(request.GET, default_locale=settings.LANGUAGE_CODE)
+    form = SuggestForm(request.GET, default_locale=settings.LANGUAGE_CODE, strict=True)
     if not form.is_valid():
         return _bad_request_json(form)
     try:

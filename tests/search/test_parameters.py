@@ -32,6 +32,10 @@ def test_every_bad_parameter_is_named_with_its_own_message(database_backend, sit
     assert response.status_code == 400
     body = response.json()
     assert body["error"] == "Invalid search parameters."
+    # The message alone names every bad parameter, as every error under /api/ does.
+    assert body["message"].startswith("Invalid search parameters. ")
+    for parameter in ("q: must be at most 200 characters", "page: must be a whole number, not 'abc'", "year:", "type:"):
+        assert parameter in body["message"]
     assert body["errors"] == {
         "q": "must be at most 200 characters",
         "page": "must be a whole number, not 'abc'",
@@ -92,3 +96,33 @@ def test_a_renamed_term_shows_its_new_label_at_once(make_story, api, committed):
     response = api(locale="ar", neighbourhood="silwan")
     assert response.status_code == 400 and "neighbourhood" in response.json()["errors"]
     assert api(locale="ar", neighbourhood="silwan-village").status_code == 200
+
+
+@pytest.mark.parametrize("endpoint", ["/api/v2/search/", "/api/v2/search/suggest/"])
+@pytest.mark.parametrize(
+    ("params", "named", "said"),
+    [
+        ({"q": "سلوان\u202e"}, "q", "U+202E"),
+        ({"q": "a\x07b"}, "q", "U+0007"),
+        ({"locale": "ar\u202b"}, "locale", "U+202B"),
+        ({"qq": "typo"}, "qq", "unknown parameter; use one of q, locale"),
+        ({"q\u202d": "x"}, "q\\u202d", "U+202D"),
+    ],
+)
+def test_the_api_refuses_unknown_parameters_and_control_characters(
+    database_backend, site_structure, client, endpoint, params, named, said
+):
+    response = client.get(endpoint, params, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    body = response.json()
+    assert said in body["errors"][named]
+    assert f"{named}: " in body["message"]
+
+
+def test_the_search_page_ignores_tracking_parameters_but_not_control_characters(
+    database_backend, site_structure, client
+):
+    assert client.get("/en/search/", {"q": "Silwan", "utm_source": "newsletter"}).status_code == 200
+    refused = client.get("/en/search/", {"q": "Silwan\u202e"})
+    assert refused.status_code == 400
+    assert "U+202E" in refused.content.decode()
