@@ -63,7 +63,10 @@ def ensure_site_structure():
         titles = SECTION_TITLES[key]
         source = model.objects.child_of(home).first()
         if source is None:
-            source = model(title=titles["ar"]["title"], slug=titles["ar"]["slug"], locale=source_locale)
+            # The sections are the site's menu (the site's header and the API's navigation/ both follow show_in_menus).
+            source = model(
+                title=titles["ar"]["title"], slug=titles["ar"]["slug"], locale=source_locale, show_in_menus=True
+            )
             home.add_child(instance=source)
             source.save_revision().publish()
         for code, locale in locales.items():

@@ -229,7 +229,8 @@ def main_nav(context):
     home = home_page_for(request, get_language())
     items = []
     if home is not None:
-        sections = public_pages(home.get_children()).filter(content_type__model__in=SECTION_MODELS)
+        # The editors' "show in menus" decides, as it does for the API's navigation/.
+        sections = public_pages(home.get_children()).filter(show_in_menus=True)
         for section in sections.order_by("path"):
             if page is not None and page.pk == section.pk:
                 current = "page"
