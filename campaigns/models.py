@@ -11,8 +11,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.api_body import StreamBodyField
 from core.api_fields import PageLinkSerializer, VocabularyTermSerializer
 from core.blocks import ContentStreamBlock
+from core.headless_preview import HeadlessPreviewable
 from core.models import PAGE_TRANSLATABLE_FIELDS, HeroImageMixin, ImportKeyMixin, SectionIndexPage
 from core.visibility import public_pages
 
@@ -39,7 +41,7 @@ class CampaignIndexPage(SectionIndexPage):
         return context
 
 
-class CampaignPage(ImportKeyMixin, HeroImageMixin, Page):
+class CampaignPage(HeadlessPreviewable, ImportKeyMixin, HeroImageMixin, Page):
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -102,7 +104,7 @@ class CampaignPage(ImportKeyMixin, HeroImageMixin, Page):
         APIField("the_ask"),
         APIField("call_to_action_label"),
         APIField("call_to_action_url"),
-        APIField("body"),
+        APIField("body", serializer=StreamBodyField()),
         APIField("related_stories", serializer=PageLinkSerializer(many=True)),
     ] + HeroImageMixin.hero_api_fields()
 

@@ -15,13 +15,14 @@ from taggit.managers import TaggableManager
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.models import Locale
 
+from core.i18n import language_codes
 from core.query_text import forbidden_character
 
 # The largest offset PostgreSQL and SQLite both accept in OFFSET without overflowing.
 MAX_OFFSET = 2**31 - 1
 SEARCH_OPERATORS = ("and", "or")
+OUT_OF_RANGE = object()
 
 
 def check_parameter_characters(query_params):
@@ -61,8 +62,9 @@ class ValidatingFieldsFilter(FieldsFilter):
     def filter_queryset(self, request, queryset, view):
         filterable = set(view.get_available_fields(queryset.model, db_fields_only=True)) - {"locale"}
         for name, value in request.GET.items():
-            if name in filterable:
-                self.check_value(queryset.model, name, value)
+            if name in filterable and self.check_value(queryset.model, name, value) is OUT_OF_RANGE:
+                # No row has a number beyond the database's integers (which would overflow on SQLite).
+                return queryset.none()
         return super().filter_queryset(request, queryset, view)
 
     @staticmethod
@@ -71,8 +73,13 @@ class ValidatingFieldsFilter(FieldsFilter):
             field = model._meta.get_field(name)
         except LookupError:
             return
-        handled_by_wagtail = (models.BooleanField, models.IntegerField, models.AutoField, models.ForeignKey)
-        if isinstance(field, (*handled_by_wagtail, TaggableManager)) or not isinstance(field, models.Field):
+        numbers = (models.IntegerField, models.AutoField, models.ForeignKey)
+        if isinstance(field, numbers):
+            # Wagtail turns the text into a number itself.
+            if value.lstrip("-").isdigit() and not -(2**63) <= int(value) < 2**63:
+                return OUT_OF_RANGE
+            return None
+        if isinstance(field, (models.BooleanField, TaggableManager)) or not isinstance(field, models.Field):
             return
         try:
             field.to_python(value)
@@ -84,13 +91,23 @@ class ValidatingFieldsFilter(FieldsFilter):
 
 
 class KnownLocaleFilter(LocaleFilter):
-    """``?locale=`` names a language of the site; an unknown one is a bad parameter, not a missing page."""
+    """``?locale=`` names a language of the site; an unknown one is a bad parameter, not a missing page.
+
+    Checked against the configured languages and filtered through the join, so the filter costs no query.
+    """
 
     def filter_queryset(self, request, queryset, view):
         code = request.GET.get("locale")
-        if code is not None and not Locale.objects.filter(language_code=code).exists():
+        if code is None:
+            return queryset
+        if code not in language_codes():
             raise BadRequestError(_("locale: no language '%(code)s' on this site") % {"code": code})
-        return super().filter_queryset(request, queryset, view)
+        filtered_by_child_of = getattr(queryset, "_filtered_by_child_of", None)
+        queryset = queryset.filter(locale__language_code=code)
+        if filtered_by_child_of:
+            # Wagtail's child_of filter leaves this mark for the ordering and pagination that follow.
+            queryset._filtered_by_child_of = filtered_by_child_of
+        return queryset
 
 
 class CheckedSearchFilter(SearchFilter):

@@ -11,8 +11,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search import views as search_views
 
 from .api import api_router
+from .api_navigation import api_breadcrumbs, api_navigation
+from .api_preview import page_preview
 from .api_site import api_site
 from .api_vocabularies import neighbourhoods, violation_types
+from .openapi import views as openapi_views
 from .sitemaps import PublicSitemap
 
 urlpatterns = [
@@ -24,6 +27,11 @@ urlpatterns = [
     path("api/v2/site/", api_site, name="api_site"),
     path("api/v2/vocabularies/violation-types/", violation_types, name="api_violation_types"),
     path("api/v2/vocabularies/neighbourhoods/", neighbourhoods, name="api_neighbourhoods"),
+    path("api/v2/page_preview/", page_preview, name="api_page_preview"),
+    path("api/v2/navigation/", api_navigation, name="api_navigation"),
+    path("api/v2/pages/<int:pk>/breadcrumbs/", api_breadcrumbs, name="api_breadcrumbs"),
+    path("api/v2/schema/", openapi_views.schema, name="api_schema"),
+    path("api/v2/docs/", openapi_views.docs, name="api_docs"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

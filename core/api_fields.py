@@ -1,8 +1,6 @@
-from django.conf import settings
 from rest_framework import serializers
-from wagtail.models import Page
 
-from core.visibility import public_pages
+from .api_references import page_url, references_for
 
 
 class VocabularyTermSerializer(serializers.Serializer):
@@ -31,8 +29,8 @@ class PageTranslationsField(serializers.Field):
     ``meta.locale`` and ``meta.html_url``). Drafts, restricted pages and unconsented
     stories are left out through ``public_pages``. URLs are absolute on the request's
     host, like the search API's. The translations of every page being serialised
-    (the whole listing page) are loaded in one query, so a listing's query count
-    does not grow with its length.
+    (the whole listing page) are loaded in one query with the response's other page
+    references (``core.api_references``), so a listing's query count does not grow with its length.
     """
 
     def __init__(self, **kwargs):
@@ -45,37 +43,27 @@ class PageTranslationsField(serializers.Field):
     def to_representation(self, page):
         request = self.context.get("request")
         return [
-            {
-                "locale": translation.locale.language_code,
-                "id": translation.pk,
-                "url": _absolute_url(translation, request),
-            }
-            for translation in self._translations_by_key(page).get(page.translation_key, ())
+            {"locale": translation.locale.language_code, "id": translation.pk, "url": page_url(request, translation)}
+            for translation in references_for(self).translations(page)
             if translation.pk != page.pk
         ]
 
-    def _translations_by_key(self, page):
-        """``{translation_key: [pages]}`` for every page the root serializer is serialising, loaded once."""
-        root = self.root
-        loaded = getattr(root, "_public_translations_by_key", None)
-        if loaded is None or page.translation_key not in loaded:
-            pages = root.instance if isinstance(root, serializers.ListSerializer) else [root.instance]
-            keys = {item.translation_key for item in pages if isinstance(item, Page)} | {page.translation_key}
-            loaded = {**(loaded or {}), **_public_translations(keys)}
-            root._public_translations_by_key = loaded
-        return loaded
 
+class AnnotatedField(serializers.Field):
+    """A value the API's queryset computes in SQL for every page at once, read from its annotation.
 
-def _public_translations(translation_keys):
-    order = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
-    found = {key: [] for key in translation_keys}
-    for page in public_pages(Page.objects.filter(translation_key__in=translation_keys)).select_related("locale"):
-        found[page.translation_key].append(page)
-    for pages in found.values():
-        pages.sort(key=lambda page: order.get(page.locale.language_code, len(order)))
-    return found
+    ``annotation`` makes the expression; ``cms.api`` annotates querysets of the model with it as
+    ``api_<field name>``. A page loaded otherwise falls back to the model attribute of the same name.
+    """
 
+    def __init__(self, annotation, **kwargs):
+        self.annotation = annotation
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
 
-def _absolute_url(page, request):
-    url = page.get_url(request=request)
-    return request.build_absolute_uri(url) if url and request is not None else url
+    def get_attribute(self, instance):
+        annotated = f"api_{self.field_name}"
+        return getattr(instance, annotated) if hasattr(instance, annotated) else getattr(instance, self.field_name)
+
+    def to_representation(self, value):
+        return value

@@ -9,10 +9,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .headless_preview import HeadlessPreviewable
 
 
 class VocabularyTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -105,10 +106,15 @@ class HeroImageMixin(models.Model):
 
     @staticmethod
     def hero_api_fields():
-        return [APIField("hero_image", serializer=ImageRenditionField("fill-1200x630")), APIField("hero_image_alt")]
+        from .api_body import HERO_IMAGE_FILTER, RenditionField
+
+        return [
+            APIField("hero_image", serializer=RenditionField(HERO_IMAGE_FILTER, alt_field="hero_image_alt")),
+            APIField("hero_image_alt"),
+        ]
 
 
-class SectionIndexPage(Page):
+class SectionIndexPage(HeadlessPreviewable, Page):
     """A section's landing page under the home page (units, campaigns, stories): a title, an introduction, a listing."""
 
     introduction = models.TextField(_("introduction"), blank=True)

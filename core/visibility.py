@@ -13,6 +13,8 @@ Templates, the API, search, sitemaps and exports all go through
 from functools import cache
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Page
 
 
@@ -25,16 +27,36 @@ def _conditional_page_models():
     )
 
 
-def hidden_by_own_condition():
-    """``{model: queryset of pks}`` of the pages that fail their model's public condition."""
-    return {model: model.objects.exclude(model.public_condition()).values("pk") for model in _conditional_page_models()}
+def failing_own_condition(model):
+    """A condition true of the rows of ``model`` (and its subclasses) that fail its public condition.
+
+    A correlated ``EXISTS`` per candidate row rather than the list of every hidden page: a detail
+    or a short listing then looks at its own rows only, not at every story in the archive.
+    """
+    content_types = ContentType.objects.get_for_models(model, *_page_subclasses(model), for_concrete_models=False)
+    meets_condition = model.objects.filter(model.public_condition(), pk=OuterRef("pk"))
+    return Q(content_type__in=[content_type.pk for content_type in content_types.values()]) & ~Q(
+        Exists(meets_condition)
+    )
 
 
-def public_pages(queryset=None):
-    """Live pages with no view restriction that meet their model's own public condition."""
+@cache
+def _page_subclasses(model):
+    return tuple(other for other in apps.get_models() if issubclass(other, model) and other is not model)
+
+
+def public_pages(queryset=None, *, for_search=False):
+    """Live pages with no view restriction that meet their model's own public condition.
+
+    ``for_search``: the form a search backend can apply to a queryset it searches. The backends
+    translate field lookups only (not ``EXISTS``), so the hidden pages come as one list of ids.
+    """
     if queryset is None:
         queryset = Page.objects.all()
     queryset = queryset.live().public()
-    for hidden in hidden_by_own_condition().values():
-        queryset = queryset.exclude(pk__in=hidden)
+    for model in _conditional_page_models():
+        if for_search:
+            queryset = queryset.exclude(pk__in=model.objects.exclude(model.public_condition()).values("pk"))
+        else:
+            queryset = queryset.exclude(failing_own_condition(model))
     return queryset

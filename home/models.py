@@ -8,14 +8,16 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.api_body import StreamBodyField
 from core.blocks import ContentStreamBlock
+from core.headless_preview import HeadlessPreviewable
 from core.models import PAGE_TRANSLATABLE_FIELDS, HeroImageMixin, ImportKeyMixin, SectionIndexPage
 from core.visibility import public_pages
 
 from .organisation import OrganisationDetails  # noqa: F401 (a model of this app, in its own module)
 
 
-class HomePage(HeroImageMixin, Page):
+class HomePage(HeadlessPreviewable, HeroImageMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -32,7 +34,7 @@ class HomePage(HeroImageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
     api_fields = [
         APIField("introduction"),
-        APIField("body"),
+        APIField("body", serializer=StreamBodyField()),
     ] + HeroImageMixin.hero_api_fields()
 
     parent_page_types = ["wagtailcore.Page"]
@@ -57,7 +59,7 @@ class HomePage(HeroImageMixin, Page):
         return context
 
 
-class AboutPage(Page):
+class AboutPage(HeadlessPreviewable, Page):
     """The Community Action Center: who we are."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -71,7 +73,7 @@ class AboutPage(Page):
         SynchronizedField("founded_year", overridable=False),
     ]
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
-    api_fields = [APIField("introduction"), APIField("founded_year"), APIField("body")]
+    api_fields = [APIField("introduction"), APIField("founded_year"), APIField("body", serializer=StreamBodyField())]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -93,7 +95,7 @@ class UnitIndexPage(SectionIndexPage):
         return context
 
 
-class UnitPage(ImportKeyMixin, Page):
+class UnitPage(HeadlessPreviewable, ImportKeyMixin, Page):
     """One of the Center's units: why it exists, what it aims for and how it works."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -134,9 +136,9 @@ class UnitPage(ImportKeyMixin, Page):
         APIField("summary"),
         APIField("mission"),
         APIField("founded_year"),
-        APIField("founded_reason"),
-        APIField("goals"),
-        APIField("how_we_work"),
+        APIField("founded_reason", serializer=StreamBodyField()),
+        APIField("goals", serializer=StreamBodyField()),
+        APIField("how_we_work", serializer=StreamBodyField()),
     ]
 
     parent_page_types = ["home.UnitIndexPage"]

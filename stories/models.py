@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import OuterRef
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +14,10 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.api_fields import VocabularyTermSerializer
+from core.api_body import StreamBodyField
+from core.api_fields import AnnotatedField, VocabularyTermSerializer
 from core.blocks import ContentStreamBlock
+from core.headless_preview import HeadlessPreviewable
 from core.models import PAGE_TRANSLATABLE_FIELDS, HeroImageMixin, ImportKeyMixin, SectionIndexPage
 from core.visibility import public_pages
 
@@ -75,7 +78,7 @@ class StoryIndexPage(SectionIndexPage):
         return context
 
 
-class StoryPage(ImportKeyMixin, HeroImageMixin, Page):
+class StoryPage(HeadlessPreviewable, ImportKeyMixin, HeroImageMixin, Page):
     date = models.DateField(_("date of the events"))
     neighbourhood = models.ForeignKey(
         "core.Neighbourhood",
@@ -146,8 +149,16 @@ class StoryPage(ImportKeyMixin, HeroImageMixin, Page):
         APIField("summary"),
         APIField("neighbourhood", serializer=VocabularyTermSerializer()),
         APIField("violation_types", serializer=VocabularyTermSerializer(many=True)),
-        APIField("body"),
-        APIField("anonymised"),
+        APIField("body", serializer=StreamBodyField()),
+        # From the consent record, computed in the listing's own query (not one query per story).
+        APIField(
+            "anonymised",
+            serializer=AnnotatedField(
+                lambda: ConsentRecord.objects.filter(story_translation_key=OuterRef("translation_key")).values(
+                    "anonymised"
+                )[:1]
+            ),
+        ),
     ] + HeroImageMixin.hero_api_fields()
 
     parent_page_types = ["stories.StoryIndexPage"]

@@ -11,7 +11,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
@@ -51,8 +51,10 @@ def consent_of(story):
 
 def public_consent_condition():
     """:func:`may_publish` as a query condition on StoryPage rows."""
-    granted = ConsentRecord.objects.filter(status=CONSENT_GRANTED, recorded_on__isnull=False)
-    return Q(translation_key__in=granted.values("story_translation_key"))
+    granted = ConsentRecord.objects.filter(
+        story_translation_key=OuterRef("translation_key"), status=CONSENT_GRANTED, recorded_on__isnull=False
+    )
+    return Q(Exists(granted))
 
 
 def may_publish(story):

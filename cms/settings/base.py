@@ -68,10 +68,13 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail.api.v2",
+    "wagtail_headless_preview",
     "wagtail",
     "modelcluster",
     "taggit",
     "rest_framework",
+    "drf_spectacular_sidecar",  # Swagger UI's files for /api/v2/docs/ (cms/openapi)
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,7 +85,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that its headers reach every answer, the preflight it answers itself included.
+    "corsheaders.middleware.CorsMiddleware",
     "cms.middleware.ApiJsonErrorMiddleware",
+    "cms.middleware.ApiHttpCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -245,6 +251,22 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 # Unset: the API's absolute URLs use the host each request came to (a proxy must pass the Host
 # header on). Set it when the API must always name one public address.
 WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL")
+# Preview for a headless front end (core/headless_preview.py, cms/api_preview.py): when set, the admin's
+# Preview sends the editor to this front-end address with a signed token, and the front end fetches the
+# draft from /api/v2/page_preview/. Unset: Preview shows the page with our own templates.
+HEADLESS_PREVIEW_URL = env("HEADLESS_PREVIEW_URL")
+if HEADLESS_PREVIEW_URL and not HEADLESS_PREVIEW_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"HEADLESS_PREVIEW_URL={HEADLESS_PREVIEW_URL!r}: an absolute http(s) URL.")
+# Seconds a preview token stays valid.
+_preview_max_age = env("HEADLESS_PREVIEW_TOKEN_MAX_AGE", "600")
+if not _preview_max_age.isdigit():
+    raise ImproperlyConfigured(f"HEADLESS_PREVIEW_TOKEN_MAX_AGE={_preview_max_age!r}: a number of seconds.")
+HEADLESS_PREVIEW_TOKEN_MAX_AGE = int(_preview_max_age)
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL} if HEADLESS_PREVIEW_URL else {},
+    # Wagtail 7.1+ frames a cross-origin front end itself; false nests it in an iframe of ours instead.
+    "REDIRECT_ON_PREVIEW": env_bool("HEADLESS_PREVIEW_REDIRECT", True),
+}
 # A translation starts as a draft whatever its source's state: only a user who may publish makes it live.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation in the translation editor: DeepL when DEEPL_API_KEY is set (a key ending in
@@ -259,6 +281,19 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
     else None
 )
 WAGTAILAPI_LIMIT_MAX = 50
+# Seconds browsers and shared caches may keep an anonymous API answer (cms.middleware.ApiHttpCacheMiddleware).
+try:
+    API_CACHE_MAX_AGE = int(env("API_CACHE_MAX_AGE", "300"))
+except ValueError as error:
+    raise ImproperlyConfigured(f"API_CACHE_MAX_AGE={env('API_CACHE_MAX_AGE')!r}: a number of seconds.") from error
+if API_CACHE_MAX_AGE < 0:
+    raise ImproperlyConfigured(f"API_CACHE_MAX_AGE={API_CACHE_MAX_AGE}: a number of seconds, 0 or more.")
+# Front ends on other origins may read the API (django-cors-headers): only the listed origins,
+# only under /api/, only reading. ETag is exposed for their own conditional requests.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
 WAGTAILAPI_SEARCH_ENABLED = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 

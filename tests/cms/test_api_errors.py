@@ -164,3 +164,10 @@ def test_html_error_pages_stay_outside_the_api(production_client, site_structure
 
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("field", ["hero_image", "id", "neighbourhood"])
+def test_a_number_beyond_the_databases_integers_finds_nothing(production_client, site_pages, field):
+    response = production_client.get("/api/v2/pages/", {"type": "stories.StoryPage", field: HUGE})
+    assert response.status_code == 200
+    assert response.json()["items"] == []

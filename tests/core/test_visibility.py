@@ -92,9 +92,11 @@ def campaigns_declare_a_condition(monkeypatch):
     monkeypatch.setattr(CampaignPage, "public_condition", classmethod(lambda cls: Q(status="active")), raising=False)
     # The page models are looked up once per process; models are fixed by then, except here.
     visibility._conditional_page_models.cache_clear()
+    visibility._page_subclasses.cache_clear()
     yield
     monkeypatch.undo()
     visibility._conditional_page_models.cache_clear()
+    visibility._page_subclasses.cache_clear()
 
 
 def test_a_condition_declared_by_any_page_model_applies_everywhere(
