@@ -17,7 +17,7 @@ Only what a response uses is loaded: a listing without bodies or translations qu
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import F, Q, Subquery
 from django.db.models.functions import Substr
 from rest_framework import serializers
 from wagtail.documents import get_document_model
@@ -71,9 +71,11 @@ def load_page_with_relatives(request, base_queryset, **lookup):
     parent_paths = target.filter(depth__gt=2).annotate(parent_path=Substr("path", 1, (F("depth") - 1) * Page.steplen))
     rows = list(
         base_queryset.filter(
+            # Scalar subqueries (not IN): the database computes each value once and reaches the
+            # rows through the indexes on id, translation key and path instead of scanning every page.
             Q(**lookup)
-            | Q(translation_key__in=target.values("translation_key"))
-            | Q(path__in=parent_paths.values("parent_path"))
+            | Q(translation_key=Subquery(target.values("translation_key")[:1]))
+            | Q(path=Subquery(parent_paths.values("parent_path")[:1]))
         ).select_related("locale")
     )
     ((name, value),) = lookup.items()

@@ -91,3 +91,16 @@ def test_production_refuses_to_start_without_the_field_encryption_key():
     result = settings_under({"SECRET_KEY": "x" * 50, "FIELD_ENCRYPTION_KEY": ""}, module="cms.settings.production")
     assert result.returncode != 0
     assert "FIELD_ENCRYPTION_KEY must be set in production" in result.stderr
+
+
+@pytest.mark.django_db
+def test_postgresql_sessions_run_without_query_compilation(settings):
+    """JIT compilation costs more than the short queries of a page or an API answer (bench/README.md)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        assert "OPTIONS" not in settings.DATABASES["default"] or not settings.DATABASES["default"]["OPTIONS"]
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
