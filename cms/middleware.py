@@ -49,6 +49,10 @@ class ApiJsonErrorMiddleware:
             404: _("No API endpoint or object at this address."),
             500: _("The server could not answer this request. The error has been logged."),
         }
+        if response.status_code == 405:
+            messages[405] = _("This method is not allowed here; allowed: %(allowed)s.") % {
+                "allowed": response.get("Allow", "GET, HEAD")
+            }
         message = messages.get(response.status_code, response.reason_phrase)
         answer = JsonResponse({"message": str(message)}, status=response.status_code)
         for header in ("Allow", "Retry-After", "Vary", "Cache-Control"):

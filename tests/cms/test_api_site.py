@@ -119,3 +119,13 @@ def test_only_get_and_head_are_allowed(client, site_structure):
     assert response.status_code == 405
     assert response["Content-Type"] == "application/json"
     assert response.json()["message"]
+
+
+def test_a_wrong_method_is_explained_in_the_readers_language(client, site_structure):
+    english = client.delete("/api/v2/site/", HTTP_ACCEPT_LANGUAGE="en")
+    arabic = client.delete("/api/v2/site/", HTTP_ACCEPT_LANGUAGE="ar")
+
+    assert english.json()["message"] == "This method is not allowed here; allowed: GET, HEAD."
+    assert english["Allow"] == "GET, HEAD"
+    assert arabic.status_code == 405 and "GET, HEAD" in arabic.json()["message"]
+    assert arabic.json()["message"] != english.json()["message"]
