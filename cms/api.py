@@ -32,7 +32,7 @@ from wagtail.api.v2.serializers import (
     TagsField,
     get_serializer_class,
 )
-from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.api.v2.utils import BadRequestError, FieldsParameterParseError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentDownloadUrlField, DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -246,8 +246,8 @@ class PublicPagesAPIViewSet(
             return None
         try:
             requested = parse_fields_parameter(self.request.GET.get("fields", ""))
-        except BadRequestError:
-            return set()  # Wagtail reports the bad parameter when it serialises
+        except (BadRequestError, FieldsParameterParseError):
+            return set()  # Wagtail reports the bad parameter (400 "fields error") when it serialises
         names = {name for name, negated, _nested in requested if not negated}
         return None if "*" in names else names
 

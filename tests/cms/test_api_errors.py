@@ -48,6 +48,9 @@ BAD_INPUTS = [
     # Unknown fields, types, parameters and orderings.
     ("pages", {"fields": "nonexistent"}, 400, "nonexistent"),
     ("pages", {"fields": f"title({NUL})"}, 400, "fields"),
+    # A character the fields syntax does not expect (found by schemathesis), on a listing and a detail.
+    ("pages", {"fields": "O\U000ad8fa", "limit": "20"}, 400, "fields"),
+    ("pages", {"type": "stories.StoryPage", "fields": "title,\u00bb"}, 400, "fields"),
     ("pages", {"type": "foo.Bar"}, 400, "type"),
     ("pages", {"type": "nonsense"}, 400, "type"),
     ("pages", {"type": NUL}, 400, "type"),
