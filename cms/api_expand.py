@@ -3,8 +3,8 @@
 The detail gains ``"@components": {"navigation": …, "breadcrumbs": …, "translations": …}`` with
 only the requested components, each the same data as its own endpoint (cms/api_navigation.py)
 or, for translations, as ``meta.translations``. ``navigation_depth`` (1–5, default 1) sets the
-embedded menu's depth. ``pages/find/?html_path=…&expand=…`` keeps the parameter through its
-redirect to the detail.
+embedded menu's depth. ``pages/find/?html_path=…&expand=…`` answers the detail itself, so it
+expands the same way.
 """
 
 from django.utils.translation import gettext as _
