@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 
+from . import health
 from .api import api_router
 from .api_navigation import api_breadcrumbs, api_navigation
 from .api_preview import page_preview
@@ -34,6 +35,8 @@ urlpatterns = [
     path("api/v2/docs/", openapi_views.docs, name="api_docs"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}),
+    path("healthz", health.liveness, name="healthz"),
+    path("readyz", health.readiness, name="readyz"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]
 
