@@ -46,14 +46,13 @@ from core.media import public_documents, public_images
 from core.visibility import public_pages
 
 from .api_expand import ExpandComponentsMixin
-from .api_validation import ValidatingAPIMixin, validating_filters
+from .api_validation import LARGEST_ID, ValidatingAPIMixin, validating_filters
 
 __all__ = ["absolute_url", "api_router"]  # absolute_url lives in core.api_references; imported from here too
 
 # DRF's browsable HTML view (``?format=api``) is not part of a JSON API.
 JSON_ONLY = [JSONRenderer]
 # The largest primary key the databases store (a signed 64-bit integer); beyond it no page can exist.
-LARGEST_ID = 2**63 - 1
 
 
 class JsonOnlyMixin:

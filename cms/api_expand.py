@@ -10,21 +10,10 @@ expands the same way.
 from django.utils.translation import gettext as _
 from wagtail.api.v2.utils import BadRequestError
 
+from .api_navigation import DEFAULT_DEPTH, breadcrumbs, depth_parameter, navigation, translations
+
 COMPONENTS = ("navigation", "breadcrumbs", "translations")
 EXPAND_PARAMETERS = frozenset({"expand", "navigation_depth"})
-DEFAULT_DEPTH = 1
-MAX_DEPTH = 5
-
-
-def depth_parameter(query_params, name="depth"):
-    """How many levels of the menu ``name`` asks for: 1 to MAX_DEPTH, DEFAULT_DEPTH when absent."""
-    value = query_params.get(name, str(DEFAULT_DEPTH))
-    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_DEPTH):
-        raise BadRequestError(
-            _("%(parameter)s: '%(value)s' is not a whole number from 1 to %(maximum)d")
-            % {"parameter": name, "value": value, "maximum": MAX_DEPTH}
-        )
-    return int(value)
 
 
 def expanded_components(query_params):
@@ -68,9 +57,6 @@ class ExpandComponentsMixin:
 
 def component(name, request, page, depth, detail):
     """One component of ``page``, whose ``detail`` is serialised already."""
-    # Imported here: cms.api imports this module, and api_navigation imports cms.api.
-    from .api_navigation import breadcrumbs, navigation, translations
-
     if name == "navigation":
         return navigation(request, page.locale.language_code, depth)
     if name == "breadcrumbs":

@@ -23,35 +23,27 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page, Site
 
 from core.api_fields import PageTranslationsField
-from core.api_references import request_public_pages
-from core.i18n import SOURCE_LANGUAGE, language_codes
+from core.api_references import absolute_url, request_public_pages
 
-from .api import LARGEST_ID, absolute_url
-from .api_expand import DEFAULT_DEPTH, depth_parameter
 from .api_site import json_answer
-from .api_validation import check_parameter_characters
+from .api_validation import LARGEST_ID, check_known_parameters, locale_parameter
+
+DEFAULT_DEPTH = 1
+MAX_DEPTH = 5
+
+
+def depth_parameter(query_params, name="depth"):
+    """How many levels of the menu ``name`` asks for: 1 to MAX_DEPTH, DEFAULT_DEPTH when absent."""
+    value = query_params.get(name, str(DEFAULT_DEPTH))
+    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_DEPTH):
+        raise BadRequestError(
+            _("%(parameter)s: '%(value)s' is not a whole number from 1 to %(maximum)d")
+            % {"parameter": name, "value": value, "maximum": MAX_DEPTH}
+        )
+    return int(value)
+
 
 # Parameters
-
-
-def check_known_parameters(query_params, known):
-    """BadRequestError naming the first parameter not in ``known`` (or holding a forbidden character)."""
-    check_parameter_characters(query_params)
-    for name in query_params:
-        if name not in known:
-            raise BadRequestError(_("%(parameter)s: unknown parameter") % {"parameter": name})
-
-
-def locale_parameter(query_params):
-    """The ``locale`` parameter, the source language when absent; BadRequestError for an unknown language."""
-    code = query_params.get("locale", SOURCE_LANGUAGE)
-    codes = language_codes()
-    if code not in codes:
-        raise BadRequestError(
-            _("locale: '%(value)s' is not a content language (one of %(choices)s)")
-            % {"value": code, "choices": ", ".join(codes)}
-        )
-    return code
 
 
 # Data

@@ -9,18 +9,17 @@ it is actually written in, since a text missing in that language falls back to A
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import get_language_info
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Site
 
-from core.i18n import SOURCE_LANGUAGE, language_codes
+from core.api_references import absolute_url
+from core.i18n import language_codes
 from core.visibility import public_pages
 from home.models import SiteSettings
 from home.organisation import OrganisationDetails
 
-from .api import absolute_url
-from .api_validation import check_parameter_characters
+from .api_validation import check_known_parameters, locale_parameter
 
 #: The organisation's texts by the key the answer gives them.
 ORGANISATION_TEXTS = {"name": "organisation_name", "description": "footer_text", "address": "address"}
@@ -33,18 +32,8 @@ def json_answer(data, status=200):
 
 def requested_locale(request):
     """The ``locale`` parameter (the source language when absent); BadRequestError for any other parameter."""
-    check_parameter_characters(request.GET)
-    for name in request.GET:
-        if name != "locale":
-            raise BadRequestError(_("%(parameter)s: unknown parameter") % {"parameter": name})
-    code = request.GET.get("locale", SOURCE_LANGUAGE)
-    codes = language_codes()
-    if code not in codes:
-        raise BadRequestError(
-            _("locale: '%(value)s' is not a content language (one of %(choices)s)")
-            % {"value": code, "choices": ", ".join(codes)}
-        )
-    return code
+    check_known_parameters(request.GET, {"locale"})
+    return locale_parameter(request.GET)
 
 
 def locale_view(view):

@@ -16,13 +16,15 @@ from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 
-from core.i18n import language_codes
+from core.i18n import SOURCE_LANGUAGE, language_codes
 from core.query_text import forbidden_character
 
 # The largest offset PostgreSQL and SQLite both accept in OFFSET without overflowing.
 MAX_OFFSET = 2**31 - 1
 SEARCH_OPERATORS = ("and", "or")
 OUT_OF_RANGE = object()
+# The largest id or number the databases' 64-bit integers hold.
+LARGEST_ID = 2**63 - 1
 
 
 def check_parameter_characters(query_params):
@@ -34,6 +36,26 @@ def check_parameter_characters(query_params):
                     _("%(parameter)s: the character U+%(code)04X is not allowed")
                     % {"parameter": name.encode("unicode_escape").decode(), "code": ord(character)}
                 )
+
+
+def check_known_parameters(query_params, known):
+    """BadRequestError naming the first parameter not in ``known`` (or holding a forbidden character)."""
+    check_parameter_characters(query_params)
+    for name in query_params:
+        if name not in known:
+            raise BadRequestError(_("%(parameter)s: unknown parameter") % {"parameter": name})
+
+
+def locale_parameter(query_params):
+    """The ``locale`` parameter, the source language when absent; BadRequestError for an unknown language."""
+    code = query_params.get("locale", SOURCE_LANGUAGE)
+    codes = language_codes()
+    if code not in codes:
+        raise BadRequestError(
+            _("locale: '%(value)s' is not a content language (one of %(choices)s)")
+            % {"value": code, "choices": ", ".join(codes)}
+        )
+    return code
 
 
 def check_search_operator(query_params):
@@ -76,7 +98,7 @@ class ValidatingFieldsFilter(FieldsFilter):
         numbers = (models.IntegerField, models.AutoField, models.ForeignKey)
         if isinstance(field, numbers):
             # Wagtail turns the text into a number itself.
-            if value.lstrip("-").isdigit() and not -(2**63) <= int(value) < 2**63:
+            if value.lstrip("-").isdigit() and not -LARGEST_ID - 1 <= int(value) <= LARGEST_ID:
                 return OUT_OF_RANGE
             return None
         if isinstance(field, (models.BooleanField, TaggableManager)) or not isinstance(field, models.Field):

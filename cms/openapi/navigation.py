@@ -1,6 +1,7 @@
 """``/api/v2/navigation/``, ``/api/v2/pages/{id}/breadcrumbs/`` and ``?expand=`` on a page (cms/api_navigation.py)."""
 
-from cms.api_expand import COMPONENTS, DEFAULT_DEPTH, MAX_DEPTH
+from cms.api_expand import COMPONENTS
+from cms.api_navigation import DEFAULT_DEPTH, MAX_DEPTH
 
 from .components import (
     COMMON_ERRORS,
