@@ -16,13 +16,14 @@ from core.api_fields import PageLinkSerializer, VocabularyTermSerializer
 from core.blocks import ContentStreamBlock
 from core.headless_preview import HeadlessPreviewable
 from core.models import PAGE_TRANSLATABLE_FIELDS, HeroImageMixin, ImportKeyMixin, SectionIndexPage
-from core.visibility import public_pages
+from core.renditions import prefetch_page_renditions
+from core.visibility import ViewRestrictionsInOneQuery, public_pages
 
 STATUS_ACTIVE = "active"
 STATUS_CLOSED = "closed"
 
 
-class CampaignIndexPage(SectionIndexPage):
+class CampaignIndexPage(ViewRestrictionsInOneQuery, SectionIndexPage):
     subpage_types = ["campaigns.CampaignPage"]
     campaigns_per_page = 9
 
@@ -31,7 +32,7 @@ class CampaignIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = public_pages(CampaignPage.objects.child_of(self)).specific()
+        campaigns = public_pages(CampaignPage.objects.child_of(self))
         status = request.GET.get("status")
         if status in (STATUS_ACTIVE, STATUS_CLOSED):
             campaigns = campaigns.filter(status=status)
@@ -41,7 +42,7 @@ class CampaignIndexPage(SectionIndexPage):
         return context
 
 
-class CampaignPage(HeadlessPreviewable, ImportKeyMixin, HeroImageMixin, Page):
+class CampaignPage(ViewRestrictionsInOneQuery, HeadlessPreviewable, ImportKeyMixin, HeroImageMixin, Page):
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -115,6 +116,16 @@ class CampaignPage(HeadlessPreviewable, ImportKeyMixin, HeroImageMixin, Page):
         verbose_name = _("campaign")
         verbose_name_plural = _("campaigns")
 
+    @classmethod
+    def for_serving(cls, campaigns):
+        """What the campaign's own page shows beyond its row, loaded with it (see ``HomePage.route``)."""
+        return campaigns.select_related("hero_image").prefetch_related("audience_links")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        prefetch_page_renditions([self], "body")
+        return context
+
     def clean(self):
         super().clean()
         if self.end_date and self.start_date and self.end_date < self.start_date:
@@ -150,7 +161,7 @@ class CampaignPage(HeadlessPreviewable, ImportKeyMixin, HeroImageMixin, Page):
             locale_id=self.locale_id, translation_key__in=linked.values("translation_key")
         )
         stories = stories.annotate(**{name: Subquery(query) for name, query in order.items()})
-        return list(public_pages(stories).order_by(*order))
+        return list(story_model.for_listing(public_pages(stories)).order_by(*order))
 
 
 AUDIENCES = [

@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 
-from . import health
+from . import health, well_known
 from .api import api_router
 from .api_navigation import api_breadcrumbs, api_navigation
 from .api_preview import page_preview
@@ -18,9 +18,12 @@ from .api_site import api_site
 from .api_vocabularies import neighbourhoods, violation_types
 from .openapi import views as openapi_views
 from .sitemaps import PublicSitemap
+from .two_factor import TokenLoginView
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # wagtail-2fa's code page with a form that works with django-otp >= 1.7.1 (cms/two_factor.py).
+    path("admin/2fa/auth", TokenLoginView.as_view(), name="wagtail_2fa_auth"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/search/", search_views.api_search, name="api_search"),
@@ -37,6 +40,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}),
     path("healthz", health.liveness, name="healthz"),
     path("readyz", health.readiness, name="readyz"),
+    path(".well-known/security.txt", well_known.security_txt, name="security_txt"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]
 

@@ -7,23 +7,30 @@ saved, so the question is one query and names no page model.
 
 :func:`public_images` and :func:`public_documents` filter the API listings;
 :func:`serve_media` serves ``MEDIA_ROOT`` and refuses the file of a non-public image
-(original or rendition) or document to anyone who may not use the admin.
+(original or rendition) to anyone who may not use the admin, and every document file: documents
+are served only by Wagtail's view (``/documents/<id>/<name>``), which runs :func:`refuse_private_document`
+and Wagtail's own check of the collection's privacy (a login or password the collection asks for).
+A document in a collection with a view restriction is left out of :func:`public_documents` (the API)
+even when a public page links it: its title and link are not for everyone either.
 """
 
 import posixpath
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BigIntegerField, CharField
+from django.db.models import BigIntegerField, CharField, Q
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.static import serve
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
 
 from .visibility import public_pages
+
+# Wagtail stores every document file under this folder of the storage.
+DOCUMENTS_FOLDER = "documents/"
 
 
 def _ids_used_by_public_pages(model):
@@ -47,11 +54,24 @@ def public_images(queryset=None):
     return queryset.filter(pk__in=_ids_used_by_public_pages(model))
 
 
-def public_documents(queryset=None):
-    """Documents linked from at least one public page."""
+def linked_documents(queryset=None):
+    """Documents linked from at least one public page, whatever their collection."""
     model = get_document_model()
     queryset = model.objects.all() if queryset is None else queryset
     return queryset.filter(pk__in=_ids_used_by_public_pages(model))
+
+
+def in_restricted_collection():
+    """A condition on documents: their collection, or one above it, has a view restriction."""
+    condition = Q(pk__in=[])
+    for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
+        condition |= Q(collection__path__startswith=path)
+    return condition
+
+
+def public_documents(queryset=None):
+    """Documents linked from at least one public page and in no collection with a view restriction."""
+    return linked_documents(queryset).exclude(in_restricted_collection())
 
 
 def may_see_private_media(user):
@@ -83,10 +103,17 @@ def is_public_file(name):
     return public_objects().filter(pk=pk).exists()
 
 
+def is_document_file(name):
+    """Whether ``name`` is a document's file, or lies where Wagtail stores them."""
+    return name.startswith(DOCUMENTS_FOLDER) or get_document_model().objects.filter(file=name).exists()
+
+
 def serve_media(request, path):
-    """``MEDIA_URL``: uploaded files, except those of images and documents the public may not see."""
+    """``MEDIA_URL``: uploaded image files, except those the public may not see; never a document."""
     # The same normalisation django.views.static.serve applies, so "a/./b" cannot slip past the check.
     name = posixpath.normpath(path).lstrip("/")
+    if is_document_file(name):
+        raise Http404(name)  # Only /documents/<id>/<name> serves documents: it checks the collection's privacy.
     if is_public_file(name):
         return serve(request, path, document_root=settings.MEDIA_ROOT)
     if not may_see_private_media(request.user):
@@ -99,7 +126,11 @@ def serve_media(request, path):
 
 
 def refuse_private_document(document, request):
-    """``before_serve_document`` hook: /documents/<id>/<name> answers 404 for a document no public page links."""
-    if may_see_private_media(request.user) or public_documents().filter(pk=document.pk).exists():
+    """``before_serve_document`` hook: /documents/<id>/<name> answers 404 for a document no public page links.
+
+    A linked document in a restricted collection passes here; Wagtail's own hook then asks for the
+    login or password its collection requires.
+    """
+    if may_see_private_media(request.user) or linked_documents().filter(pk=document.pk).exists():
         return None
     raise Http404(document.file.name)

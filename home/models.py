@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -12,12 +13,13 @@ from core.api_body import StreamBodyField
 from core.blocks import ContentStreamBlock
 from core.headless_preview import HeadlessPreviewable
 from core.models import PAGE_TRANSLATABLE_FIELDS, HeroImageMixin, ImportKeyMixin, SectionIndexPage
-from core.visibility import public_pages
+from core.renditions import prefetch_page_renditions
+from core.visibility import ViewRestrictionsInOneQuery, public_pages, restriction_check_needed
 
 from .organisation import OrganisationDetails  # noqa: F401 (a model of this app, in its own module)
 
 
-class HomePage(HeadlessPreviewable, HeroImageMixin, Page):
+class HomePage(ViewRestrictionsInOneQuery, HeadlessPreviewable, HeroImageMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -43,6 +45,40 @@ class HomePage(HeadlessPreviewable, HeroImageMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """The page a path names below this home page, found in two queries however deep it lies.
+
+        Wagtail's own routing reads each page on the way, two queries a level. A page's
+        ``url_path`` is the slugs on that way, so one query finds the deepest page the path
+        names; routing then goes on from that page as Wagtail's would (a story answers 410
+        when withdrawn, any remaining component is looked up below it). The page is loaded
+        with what its own template shows when its model says what that is (``for_serving``).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_paths = [
+            self.url_path + "/".join(path_components[:count]) + "/" for count in range(1, len(path_components) + 1)
+        ]
+        found = (
+            Page.objects.filter(slug__in=path_components, url_path__in=url_paths, path__startswith=self.path)
+            .annotate(restriction_check_needed=restriction_check_needed())
+            .order_by("-depth")
+            .first()
+        )
+        if found is None:
+            raise Http404
+        model = found.specific_class
+        if model is None:
+            page = found
+        else:
+            pages = model.objects.filter(pk=found.pk)
+            if hasattr(model, "for_serving"):
+                pages = model.for_serving(pages)
+            page = pages.get()
+            # Wagtail asks the page for its view restrictions before serving it: spare it the query.
+            page.restriction_check_needed = found.restriction_check_needed
+        return page.route(request, path_components[found.depth - self.depth :])
+
     def get_context(self, request, *args, **kwargs):
         from campaigns.models import CampaignPage
         from stories.models import StoryPage
@@ -51,15 +87,14 @@ class HomePage(HeadlessPreviewable, HeroImageMixin, Page):
         context["latest_stories"] = StoryPage.for_listing(public_pages(StoryPage.objects.descendant_of(self))).order_by(
             "-date", "-pk"
         )[:3]
-        context["active_campaigns"] = (
-            public_pages(CampaignPage.objects.descendant_of(self).filter(status="active"))
-            .specific()
-            .order_by("-start_date")[:3]
-        )
+        context["active_campaigns"] = public_pages(
+            CampaignPage.objects.descendant_of(self).filter(status="active")
+        ).order_by("-start_date")[:3]
+        prefetch_page_renditions([self], "body")
         return context
 
 
-class AboutPage(HeadlessPreviewable, Page):
+class AboutPage(ViewRestrictionsInOneQuery, HeadlessPreviewable, Page):
     """The Community Action Center: who we are."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -83,7 +118,7 @@ class AboutPage(HeadlessPreviewable, Page):
         verbose_name = _("about page")
 
 
-class UnitIndexPage(SectionIndexPage):
+class UnitIndexPage(ViewRestrictionsInOneQuery, SectionIndexPage):
     subpage_types = ["home.UnitPage"]
 
     class Meta:
@@ -95,7 +130,7 @@ class UnitIndexPage(SectionIndexPage):
         return context
 
 
-class UnitPage(HeadlessPreviewable, ImportKeyMixin, Page):
+class UnitPage(ViewRestrictionsInOneQuery, HeadlessPreviewable, ImportKeyMixin, Page):
     """One of the Center's units: why it exists, what it aims for and how it works."""
 
     summary = models.TextField(_("summary"), blank=True)

@@ -56,6 +56,8 @@ def translation_reviewers(code):
 
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
+# wagtail-2fa's "Enable 2FA": its holders must sign in to the admin with a second factor (cms/two_factor.py).
+REQUIRE_TWO_FACTOR = ("wagtailadmin", "enable_2fa")
 MEDIA = (
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -111,9 +113,15 @@ def _language_roles():
 
 ROLES = {
     EDITORS: Role((ADMIN_ACCESS,), ("add_page", "change_page"), MEDIA),
-    LEGAL_REVIEWERS: Role((ADMIN_ACCESS, *SURVIVOR_RECORDS), (), CHOOSE_MEDIA),
+    LEGAL_REVIEWERS: Role((ADMIN_ACCESS, REQUIRE_TWO_FACTOR, *SURVIVOR_RECORDS), (), CHOOSE_MEDIA),
     PUBLISHERS: Role(
-        (ADMIN_ACCESS, ADD_ORGANISATION_DETAILS, CHANGE_ORGANISATION_DETAILS, PUBLISH_ORGANISATION_DETAILS),
+        (
+            ADMIN_ACCESS,
+            REQUIRE_TWO_FACTOR,
+            ADD_ORGANISATION_DETAILS,
+            CHANGE_ORGANISATION_DETAILS,
+            PUBLISH_ORGANISATION_DETAILS,
+        ),
         ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         MEDIA,
     ),
@@ -130,15 +138,20 @@ def consent_permissions():
     )
 
 
-def _ensure_submit_translation_permission():
-    """wagtail-localize makes "Can submit translations" in a data migration, on a content type of its
-    own; a database flushed by a live-server test has lost both, and translators need it."""
+# Permissions that wagtail-localize and wagtail-2fa make in data migrations, not from a model's Meta:
+# a database flushed by a live-server test has lost them, and the roles need them.
+MIGRATION_PERMISSIONS = (
+    ("wagtail_localize", "translation", "submit_translation", "Can submit translations"),
+    ("wagtailadmin", "admin", "enable_2fa", "Enable 2FA"),
+)
+
+
+def _ensure_migration_permissions():
     from django.contrib.contenttypes.models import ContentType
 
-    content_type, _created = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
-    Permission.objects.get_or_create(
-        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
-    )
+    for app_label, model, codename, name in MIGRATION_PERMISSIONS:
+        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        Permission.objects.get_or_create(content_type=content_type, codename=codename, defaults={"name": name})
 
 
 def _permissions(pairs):
@@ -177,7 +190,7 @@ def ensure_roles():
     """
     from wagtail.models import Collection, GroupCollectionPermission, Page
 
-    _ensure_submit_translation_permission()
+    _ensure_migration_permissions()
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     groups = {}

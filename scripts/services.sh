@@ -396,17 +396,63 @@ stop_opensearch() {
 }
 
 # ---------------------------------------------------------------------------
+# Redis (Debian redis-server): the shared cache, loopback only, no persistence
+# ---------------------------------------------------------------------------
+REDIS_PORT=6379
+REDIS_URL="redis://127.0.0.1:${REDIS_PORT}/0"
+REDIS_DIR="${SERVICES_DIR}/redis"
+REDIS_PIDFILE="${REDIS_DIR}/redis.pid"
+REDIS_LOG="${REDIS_DIR}/redis.log"
+
+redis_answers() { [ "$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null)" = "PONG" ]; }
+
+start_redis() {
+    command -v redis-server >/dev/null 2>&1 || apt_install redis-server
+    if redis_answers; then
+        log "Redis already answering on $REDIS_URL"
+        return 0
+    fi
+    mkdir -p "$REDIS_DIR"
+    log "starting Redis on 127.0.0.1:$REDIS_PORT (no persistence) log: $REDIS_LOG"
+    # A cache: nothing saved to disk (no RDB, no AOF); the least recently used keys go when memory is full.
+    # Daemonized with fd 3 closed, so it never holds our stdout pipe open.
+    redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --protected-mode yes \
+        --save "" --appendonly no --maxmemory 256mb --maxmemory-policy allkeys-lru \
+        --daemonize yes --pidfile "$REDIS_PIDFILE" --logfile "$REDIS_LOG" --dir "$REDIS_DIR" \
+        </dev/null >/dev/null 2>&1 3>&- || die "redis-server did not start (see $REDIS_LOG)"
+    local waited=0
+    until redis_answers; do
+        [ "$waited" -ge 20 ] && { tail -n 20 "$REDIS_LOG" >&2 || true; die "Redis did not answer on $REDIS_URL"; }
+        sleep 0.5
+        waited=$((waited + 1))
+    done
+    log "Redis answering on $REDIS_URL"
+}
+
+stop_redis() {
+    if ! redis_answers; then
+        log "Redis not running"
+        return 0
+    fi
+    log "stopping Redis"
+    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 3>&- || true
+}
+
+# ---------------------------------------------------------------------------
 case "${1:-start}" in
     start)
         ensure_tools
         start_postgres
         start_opensearch
         verify_opensearch
+        start_redis
         echo "export DATABASE_URL=${DATABASE_URL}" >&3
         echo "export ELASTICSEARCH_URL=${OS_URL}" >&3
         echo "export ELASTICSEARCH_ENGINE=opensearch2" >&3
+        echo "export REDIS_URL=${REDIS_URL}" >&3
         ;;
     stop)
+        stop_redis
         stop_opensearch
         stop_postgres
         ;;

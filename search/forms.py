@@ -10,9 +10,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core import vocabulary_cache as cached
 from core.query_text import forbidden_character
 
-from . import cached, documents
+from . import documents
 from .searchers.base import FACETS, SearchParams
 
 MAX_QUERY_LENGTH = 200

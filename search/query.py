@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from django.utils import translation
 from django.utils.html import escape
 
-from . import cached, documents
+from core import vocabulary_cache as cached
+
+from . import documents
 from .connection import engine_backend
 from .forms import MAX_QUERY_LENGTH, SUGGEST_SIZE
 from .searchers.base import FACETS, MARK_END, MARK_START, SearchParams

@@ -1,7 +1,7 @@
 """Every change that can alter what the public search may show queues the pages concerned.
 
 Vocabulary and locale changes also drop the cached labels and locale checks
-(``search.cached``), in this process at once and in the shared cache after the
+(``core.vocabulary_cache``), in this process at once and in the shared cache after the
 commit.
 """
 
@@ -10,7 +10,9 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import cached, outbox
+from core import vocabulary_cache as cached
+
+from . import outbox
 
 
 def _page_saved_or_deleted(sender, instance, **kwargs):

@@ -3,11 +3,11 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Neighbourhood, ViolationType
+from core.vocabulary_cache import language_of, vocabulary_labels
 
 
 class StoryFilter(django_filters.FilterSet):
-    """Narrows the stories of one index page; the choices are those of the page's locale.
+    """Narrows the stories of one index page; the choices are those of the page's locale (its id).
 
     The URL carries slugs and years, which are the same in every language, so a
     filtered listing can be shared across translations.
@@ -27,12 +27,10 @@ class StoryFilter(django_filters.FilterSet):
     def __init__(self, data, queryset, *, locale):
         # An empty query string is an unbound form: no errors, nothing selected.
         super().__init__(data or None, queryset)
-        self.filters["violation_type"].extra["choices"] = [
-            (term.slug, term.name) for term in ViolationType.objects.filter(locale=locale)
-        ]
-        self.filters["neighbourhood"].extra["choices"] = [
-            (term.slug, term.name) for term in Neighbourhood.objects.filter(locale=locale)
-        ]
+        language = language_of(locale)
+        # From the shared cache of vocabulary labels: the filters cost no query on a warm cache.
+        self.filters["violation_type"].extra["choices"] = list(vocabulary_labels("violation_type", language).items())
+        self.filters["neighbourhood"].extra["choices"] = list(vocabulary_labels("neighbourhood", language).items())
         # Only the years of the stories this listing can show, so no year hints at a hidden story.
         self.filters["year"].extra["choices"] = [
             (day.year, day.year) for day in queryset.order_by().dates("date", "year", order="DESC")

@@ -1,6 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import OuterRef
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +19,8 @@ from core.api_fields import AnnotatedField, VocabularyTermSerializer
 from core.blocks import ContentStreamBlock
 from core.headless_preview import HeadlessPreviewable
 from core.models import PAGE_TRANSLATABLE_FIELDS, HeroImageMixin, ImportKeyMixin, SectionIndexPage
-from core.visibility import public_pages
+from core.renditions import prefetch_page_renditions
+from core.visibility import ViewRestrictionsInOneQuery, public_pages
 
 from .filters import StoryFilter
 from .panels import ConsentPanel
@@ -36,6 +37,10 @@ __all__ = [
     "StoryViolationType",
     "SurvivorRecord",
 ]
+
+
+# What serving a story reads of its consent record (its status decides 410/404, ``anonymised`` shows a note).
+CONSENT_READ_WHEN_SERVING = ("status", "recorded_on", "anonymised")
 
 
 class StoryPageForm(WagtailAdminPageForm):
@@ -60,7 +65,7 @@ class StoryPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class StoryIndexPage(SectionIndexPage):
+class StoryIndexPage(ViewRestrictionsInOneQuery, SectionIndexPage):
     subpage_types = ["stories.StoryPage"]
     stories_per_page = 9
 
@@ -70,7 +75,7 @@ class StoryIndexPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = StoryPage.for_listing(public_pages(StoryPage.objects.child_of(self)))
-        story_filter = StoryFilter(request.GET, stories, locale=self.locale)
+        story_filter = StoryFilter(request.GET, stories, locale=self.locale_id)
         paginator = Paginator(story_filter.qs.order_by("-date", "-pk"), self.stories_per_page)
         context.update(
             stories=paginator.get_page(request.GET.get("page")), story_filter=story_filter, paginator=paginator
@@ -78,7 +83,7 @@ class StoryIndexPage(SectionIndexPage):
         return context
 
 
-class StoryPage(HeadlessPreviewable, ImportKeyMixin, HeroImageMixin, Page):
+class StoryPage(ViewRestrictionsInOneQuery, HeadlessPreviewable, ImportKeyMixin, HeroImageMixin, Page):
     date = models.DateField(_("date of the events"))
     neighbourhood = models.ForeignKey(
         "core.Neighbourhood",
@@ -193,8 +198,26 @@ class StoryPage(HeadlessPreviewable, ImportKeyMixin, HeroImageMixin, Page):
 
     @classmethod
     def for_listing(cls, stories):
-        """Load what a story card shows in the same few queries for the whole list."""
-        return stories.select_related("neighbourhood").prefetch_related("violation_type_links__violation_type")
+        """Load what a story card shows in the same two queries for the whole list."""
+        return stories.select_related("neighbourhood").prefetch_related(cls.violation_types_prefetch())
+
+    @classmethod
+    def for_serving(cls, stories):
+        """What the story's own page shows beyond its row, loaded with it (see ``HomePage.route``),
+        its consent included (read by ``consent_for_request``)."""
+        record = ConsentRecord.objects.filter(story_translation_key=OuterRef("translation_key")).order_by("pk")
+        consent = {f"consent_{name}": Subquery(record.values(name)[:1]) for name in CONSENT_READ_WHEN_SERVING}
+        return (
+            cls.for_listing(stories)
+            .select_related("hero_image")
+            .annotate(consent_pk=Subquery(record.values("pk")[:1]), **consent)
+        )
+
+    @staticmethod
+    def violation_types_prefetch():
+        # In the editor's order; links saved without one keep the order they were added in.
+        links = StoryViolationType.objects.select_related("violation_type").order_by("sort_order", "pk")
+        return Prefetch("violation_type_links", queryset=links)
 
     @property
     def violation_types(self):
@@ -229,29 +252,51 @@ class StoryPage(HeadlessPreviewable, ImportKeyMixin, HeroImageMixin, Page):
             if term and term.locale_id != self.locale_id:
                 link.violation_type = term.get_translation_or_none(self.locale) or term
 
+    def consent_for_request(self, request):
+        """The story's consent record, read once per request: routing, serving and the page all ask."""
+        if request is None:
+            return self.consent
+        read = request.__dict__.setdefault("_munasara_story_consent", {})
+        if self.translation_key not in read:
+            read[self.translation_key] = self._served_consent() or self.consent
+        return read[self.translation_key]
+
+    def _served_consent(self):
+        """The consent record as ``for_serving`` read it with the page, or None if it did not."""
+        if not hasattr(self, "consent_pk"):
+            return None
+        if self.consent_pk is None:
+            return ConsentRecord(story_translation_key=self.translation_key)
+        values = {name: getattr(self, f"consent_{name}") for name in CONSENT_READ_WHEN_SERVING}
+        return ConsentRecord(pk=self.consent_pk, story_translation_key=self.translation_key, **values)
+
     def route(self, request, path_components):
         # A withdrawn story's address answers "gone" (see serve) rather than "not found", live or not.
-        if not path_components and self.consent.status == ConsentStatus.WITHDRAWN:
+        if not path_components and self.consent_for_request(request).status == ConsentStatus.WITHDRAWN:
             return RouteResult(self)
         return super().route(request, path_components)
 
     def serve(self, request, *args, **kwargs):
         from . import services
 
-        consent = self.consent
+        consent = self.consent_for_request(request)
         if consent.status == ConsentStatus.WITHDRAWN:
             # Nothing of the story itself: no title, no content.
             return TemplateResponse(request, "stories/story_withdrawn.html", {}, status=410)
         # A live page without consent is never served, even before it is unpublished.
-        if not services.may_publish(self):
+        if services.consent_blocked_reason(self, consent) is not None:
             raise Http404
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["anonymised"] = self.consent_for_request(request).anonymised
+        # Campaigns sit beside stories (neither app imports the other): the link model names the campaign model.
+        campaign_model = StoryPage.campaign_links.rel.related_model._meta.get_field("page").related_model
         # A new story being previewed has no primary key and so no campaigns yet.
         campaign_ids = self.campaign_links.values("page_id") if self.pk else []
-        context["related_campaigns"] = public_pages(Page.objects.filter(pk__in=campaign_ids)).specific()
+        context["related_campaigns"] = public_pages(campaign_model.objects.filter(pk__in=campaign_ids)).order_by("path")
+        prefetch_page_renditions([self], "body")
         return context
 
 

@@ -19,12 +19,49 @@ def require_service(available, what):
     pytest.skip(f"{what} is not available")
 
 
+@pytest.fixture(autouse=True)
+def _force_login_passes_second_factor(monkeypatch):
+    """``client.force_login(user)`` signs ``user`` in as the admin login does, second factor included.
+
+    Staff who must use two-factor authentication (cms/two_factor.py) would otherwise be sent to set
+    up a device from every admin page. The user gets a confirmed TOTP device and the session is
+    verified with it, as django-otp records it once its code was typed. The two-factor tests sign
+    in through the login form instead, where nothing is skipped.
+    """
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from tests.two_factor import totp_device
+
+    sign_in = Client.force_login
+
+    def force_login(self, user, backend=None):
+        sign_in(self, user, backend)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = totp_device(user).persistent_id
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def site_structure(db):
     """Locales, the home page per locale and the section index pages, as after a fresh install."""
     from archive.site import ensure_site_structure
 
     return ensure_site_structure()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache: the response cache must not carry one test's pages into another."""
+    from django.core.cache import caches
+
+    from caching import outbox
+
+    caches["default"].clear()
+    outbox.reset_process_state()
+    yield
 
 
 @pytest.fixture(scope="session", autouse=True)

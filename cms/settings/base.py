@@ -7,6 +7,7 @@ backend.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -14,6 +15,7 @@ import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from cms import security as security_headers
 from search.backends import engines as search_engines
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -36,6 +38,16 @@ def env_list(name, default=""):
     return [item.strip() for item in (env(name) or default).split(",") if item.strip()]
 
 
+def env_int(name, default):
+    value = env(name)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}={value!r}: a whole number.") from error
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
@@ -50,6 +62,7 @@ INSTALLED_APPS = [
     "campaigns",
     "stories",
     "search",
+    "caching",
     "roles",
     "localization",
     "archive",
@@ -82,6 +95,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Staff accounts: lockout after failed logins, and TOTP second factor (cms/two_factor.py).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "wagtail_2fa",
 ]
 
 MIDDLEWARE = [
@@ -90,20 +108,42 @@ MIDDLEWARE = [
     "cms.middleware.ApiJsonErrorMiddleware",
     "cms.middleware.ApiHttpCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # The public and the admin Content Security Policy (cms/security.py); outside the response cache.
+    "cms.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.PublicLocaleMiddleware",
+    # Before CSRF, so every POST counts; after the locale, so the 429 page speaks the visitor's language.
+    "cms.ratelimits.PublicPostRateLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: the second factor for staff in the admin (cms/two_factor.py).
+    "cms.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the locale, the user and the messages are known; inside the middlewares above, so what they
+    # add per request (CORS, API Cache-Control, security headers) is added to cached answers too.
+    "cms.response_cache.ResponseCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside Django's: SAMEORIGIN for the admin's own answers (its preview frame), DENY elsewhere.
+    "cms.security.AdminFramingMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a refused login of a locked-out account into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
 # URL prefixes outside i18n_patterns: no language redirect there.
-UNPREFIXED_PATHS = ("/api/", "/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/jsi18n/")
+UNPREFIXED_PATHS = (
+    "/api/",
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/jsi18n/",
+    "/.well-known/",
+)
 
 TEMPLATES = [
     {
@@ -130,6 +170,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
+        # A kept connection is checked before reuse, so a worker that sat idle through a database
+        # restart reconnects instead of failing its first request (bench/faults.py).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -161,6 +204,36 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["cms.formats"]
 # Wagtail's login form leaves the password label untranslated (cms/admin_login.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_login.AdminLoginForm"
+
+# Failed staff logins (Wagtail admin and Django admin): django-axes counts them per username and
+# client address together (staff share an office address, so one person's typos never lock the
+# others out) and refuses that pair for AXES_COOLOFF minutes after AXES_FAILURE_LIMIT failures.
+# A successful login resets the count. The client address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT
+# says how many proxies of ours stand in front and append to X-Forwarded-For (cms/lockout.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+try:
+    AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+    _axes_cooloff_minutes = int(env("AXES_COOLOFF", "15"))
+    TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+except ValueError as error:
+    raise ImproperlyConfigured(
+        f"AXES_FAILURE_LIMIT, AXES_COOLOFF and TRUSTED_PROXY_COUNT are whole numbers: {error}"
+    ) from error
+if AXES_FAILURE_LIMIT < 1 or _axes_cooloff_minutes < 1 or TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("AXES_FAILURE_LIMIT and AXES_COOLOFF must be 1 or more, TRUSTED_PROXY_COUNT 0 or more.")
+AXES_COOLOFF_TIME = timedelta(minutes=_axes_cooloff_minutes)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.lockout.lockout_response"
+# Staff two-factor authentication (wagtail-2fa on django-otp, cms/two_factor.py): anyone may add a TOTP
+# device; holders of "wagtailadmin.enable_2fa" (Legal reviewers, Publishers, superusers: roles/roles.py)
+# must, and anyone with a device enters a code before any admin page.
+WAGTAIL_2FA_REQUIRED = True
+
 TIME_ZONE = "Asia/Jerusalem"
 USE_I18N = True
 USE_TZ = True
@@ -178,7 +251,39 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = env("MEDIA_URL", "/media/")
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Media on S3-compatible object storage (django-storages) when a bucket is named, so that every web
+# worker sees the same files. Objects are private: image files are read through signed URLs that
+# expire, and documents never get a bucket URL at all (WAGTAILDOCS_SERVE_METHOD below), since
+# Wagtail's document view is what checks that a public page links the document.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    _signed_url_seconds = env("AWS_QUERYSTRING_EXPIRE", "3600")
+    if not _signed_url_seconds.isdigit():
+        raise ImproperlyConfigured(f"AWS_QUERYSTRING_EXPIRE={_signed_url_seconds!r}: a number of seconds.")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
+            "region_name": env("AWS_S3_REGION_NAME"),
+            # Unset: boto3's own credential chain (an instance or pod role).
+            "access_key": env("AWS_ACCESS_KEY_ID"),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY"),
+            # A CDN in front of the bucket serves unsigned URLs; it must be given images/ and
+            # original_images/ only, never documents/ (README, "Scaling out").
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": int(_signed_url_seconds),
+            "file_overwrite": False,
+        },
+    }
+SERVE_MEDIA = env_bool("SERVE_MEDIA", not AWS_STORAGE_BUCKET_NAME)
+# Where `manage.py backup` writes its timestamped folders and `restore_drill` looks for the latest.
+BACKUP_ROOT = Path(env("BACKUP_ROOT", str(BASE_DIR / "backups")))
+# Documents are streamed by Wagtail's view (which runs the before_serve_document privacy check) on
+# every storage, instead of a redirect to the storage's own URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Mail: EMAIL_URL such as smtp://user:pass@host:587/?tls=True; console by default.
 _email = dj_email_url.parse(env("EMAIL_URL", "console://"))
@@ -213,7 +318,8 @@ if ELASTICSEARCH_URL:
         raise ImproperlyConfigured(str(error)) from error
     WAGTAILSEARCH_BACKENDS["public"] = {
         "BACKEND": _engine_backend,
-        "URLS": [ELASTICSEARCH_URL],
+        # A cluster: ELASTICSEARCH_URL may list several nodes, comma-separated.
+        "URLS": env_list("ELASTICSEARCH_URL"),
         "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
         "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "5")),
         "ATOMIC_REBUILD": True,
@@ -237,10 +343,34 @@ def _cache_from_url(url):
     raise ImproperlyConfigured(f"CACHE_URL={url!r}: use locmem://, redis://, rediss:// or memcached://.")
 
 
-# The search keeps vocabulary labels and known locales in Django's cache (search/cached.py),
+# The search keeps vocabulary labels and known locales in Django's cache (core/vocabulary_cache.py),
 # dropped by signals when a term or a locale changes. The default memory cache is per process;
 # with several workers, point CACHE_URL at a shared Redis or Memcached so one change reaches all.
-CACHES = {"default": _cache_from_url(env("CACHE_URL"))}
+# REDIS_URL wins over CACHE_URL: it is what `scripts/services.sh` and the deployment export, and it
+# goes through django-redis, which can ignore Redis errors (the response cache must treat Redis down
+# as a miss, never a 5xx; Django's own RedisCache raises). CACHE_URL stays for Memcached and older setups.
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"REDIS_URL={REDIS_URL!r}: use redis://host:6379/0, rediss://… or unix://….")
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "munasara",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                # A Redis that does not answer must cost a page little: fail fast, then render uncached.
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Sessions read from Redis and are written to the database too, so a Redis restart logs no one out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": _cache_from_url(env("CACHE_URL"))}
 
 # Background work runs in-process until a worker exists.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -285,6 +415,15 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
     else None
 )
 WAGTAILAPI_LIMIT_MAX = 50
+
+
+def _seconds_setting(name, default):
+    value = env(name, default)
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name}={value!r}: a number of seconds, 0 or more.")
+    return int(value)
+
+
 # Seconds browsers and shared caches may keep an anonymous API answer (cms.middleware.ApiHttpCacheMiddleware).
 try:
     API_CACHE_MAX_AGE = int(env("API_CACHE_MAX_AGE", "300"))
@@ -299,7 +438,52 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
 WAGTAILAPI_SEARCH_ENABLED = True
+# The full-response cache of anonymous pages and API GETs (cms/response_cache.py, purged by caching/).
+RESPONSE_CACHE = env_bool("RESPONSE_CACHE", True)
+# Seconds browsers and shared caches may keep an anonymous HTML page; seconds our cache keeps an answer
+# (it is purged on every change that touches it, so this only bounds what a change behind our back leaves).
+PAGE_CACHE_MAX_AGE = _seconds_setting("PAGE_CACHE_MAX_AGE", "300")
+RESPONSE_CACHE_TIMEOUT = _seconds_setting("RESPONSE_CACHE_TIMEOUT", "3600")
+# A CDN or caching proxy in front of the site (wagtail.contrib.frontend_cache): the URLs a change touches
+# are sent there as HTTP PURGE requests through the durable outbox in caching/. Unset: no CDN purge.
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")
+if FRONTEND_CACHE_URL and not FRONTEND_CACHE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"FRONTEND_CACHE_URL={FRONTEND_CACHE_URL!r}: an absolute http(s) URL.")
+WAGTAILFRONTENDCACHE = (
+    {"default": {"BACKEND": "caching.frontend.StrictHTTPBackend", "LOCATION": FRONTEND_CACHE_URL}}
+    if FRONTEND_CACHE_URL
+    else {}
+)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Uploads are checked before anything is stored (cms/uploads.py): type by content, size, pixels.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+# Pixels (width × height × frames): a small file can decode to gigabytes (a decompression bomb).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("IMAGES_MAX_PIXELS", 40_000_000)
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENTS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
+
+# Security headers (cms/security.py). X-Frame-Options is DENY except for the admin's own answers.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = env("SECURE_REFERRER_POLICY", "same-origin")
+# Content Security Policy (django-csp 4): the public site's here, the admin's looser one chosen per path.
+# CSP_REPORT_ONLY=true reports violations (to CSP_REPORT_URI when set) instead of blocking.
+CSP_REPORT_URI = env("CSP_REPORT_URI")
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": security_headers.public_directives(CSP_REPORT_URI)}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = None, CONTENT_SECURITY_POLICY
+ADMIN_CONTENT_SECURITY_POLICY = security_headers.admin_directives(CSP_REPORT_URI, HEADLESS_PREVIEW_URL)
+# Rate limits on every public POST (cms/ratelimits.py), per client address (as for the lockout, TRUSTED_PROXY_COUNT).
+RATELIMIT_IP_META_KEY = "cms.lockout.client_ip"
+RATELIMIT_PUBLIC_POST = env("RATELIMIT_PUBLIC_POST", "20/m")
+RATELIMIT_PASSWORD_RESET = env("RATELIMIT_PASSWORD_RESET", "5/h")
+# /.well-known/security.txt (cms/well_known.py): SECURITY_CONTACT (mailto:/https: URIs, comma-separated),
+# else the site settings' contact email; Expires is SECURITY_TXT_EXPIRES_DAYS ahead.
+SECURITY_CONTACT = env_list("SECURITY_CONTACT")
+SECURITY_POLICY_URL = env("SECURITY_POLICY_URL")
+SECURITY_TXT_EXPIRES_DAYS = env_int("SECURITY_TXT_EXPIRES_DAYS", 180)
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -307,12 +491,33 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "cms.api_validation.api_exception_handler",
 }
 
+# Logs: one line per record on stderr, plain text or (LOG_FORMAT=json, for a log collector) one JSON
+# object per line. Every record, gunicorn's access log included (gunicorn.conf.py), goes through the
+# one handler and its filter, which removes personal data (cms/log_filters.py).
+LOG_FORMAT = env("LOG_FORMAT", "plain")
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use plain or json.")
+_THROUGH_CONSOLE_ONLY = {"handlers": ["console"], "level": "INFO", "propagate": False}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"personal_data": {"()": "cms.log_filters.PersonalDataFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["personal_data"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's own handlers (console under DEBUG, mail to ADMINS) would bypass the filter.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {**_THROUGH_CONSOLE_ONLY},
+        "gunicorn.error": {**_THROUGH_CONSOLE_ONLY},
+        "gunicorn.access": {**_THROUGH_CONSOLE_ONLY},
         "django.db.backends": {"level": "INFO"},
         "elastic_transport": {"level": "WARNING"},
         "opensearch": {"level": "WARNING"},
@@ -321,3 +526,19 @@ LOGGING = {
         "modelsearch": {"level": "WARNING"},
     },
 }
+
+# Error reports to Sentry, only when SENTRY_DSN is set, with personal data scrubbed (cms/sentry.py).
+SENTRY_DSN = env("SENTRY_DSN")
+if SENTRY_DSN:
+    from cms.sentry import init_sentry
+
+    try:
+        _traces_sample_rate = float(env("SENTRY_TRACES_SAMPLE_RATE", "0"))
+    except ValueError as error:
+        raise ImproperlyConfigured("SENTRY_TRACES_SAMPLE_RATE: a number between 0 and 1.") from error
+    init_sentry(
+        SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", "production"),
+        release=env("SENTRY_RELEASE"),
+        traces_sample_rate=_traces_sample_rate,
+    )

@@ -1,7 +1,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import STORAGES, WAGTAILSEARCH_BACKENDS, env, env_list
+from .base import STORAGES, WAGTAILSEARCH_BACKENDS, env, env_bool, env_list
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", "test-only-not-secret-munasara")
@@ -22,6 +22,9 @@ if "public" in WAGTAILSEARCH_BACKENDS:
 
 # A developer's CACHE_URL never reaches the tests: each test process has its own memory cache.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "munasara-tests"}}
+# The response cache answers a repeated request without touching the database, which would change what the
+# query-count tests measure; tests/caching turns it on. RESPONSE_CACHE=true runs the whole suite with it.
+RESPONSE_CACHE = env_bool("RESPONSE_CACHE", False)
 
 # Tests never call a real machine translation service, whatever the developer's DEEPL_API_KEY.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}

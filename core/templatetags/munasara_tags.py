@@ -11,9 +11,9 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from core.visibility import public_pages
+from .page_frame import page_frame, site_root
 
 register = template.Library()
 
@@ -23,7 +23,6 @@ SECTION_KEYS = {
     "campaignindexpage": "campaigns",
     "storyindexpage": "stories",
 }
-SECTION_MODELS = tuple(SECTION_KEYS)
 
 
 def _request(context):
@@ -35,30 +34,9 @@ def _current_page(context):
     return page if isinstance(page, Page) else None
 
 
-def _site_root(request):
-    site = None
-    if request is not None:
-        site = Site.find_for_request(request)
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    return site.root_page if site else None
-
-
 def home_page_for(request, language_code):
     """The live, public home page for ``language_code``, or None if that language has none."""
-    cache = getattr(request, "_munasara_homes", None) if request is not None else None
-    if cache is not None and language_code in cache:
-        return cache[language_code]
-    root = _site_root(request)
-    home = None
-    if root is not None:
-        translations = root.get_translations(inclusive=True).filter(locale__language_code=language_code)
-        home = public_pages(translations).first()
-    if request is not None:
-        if cache is None:
-            cache = request._munasara_homes = {}
-        cache[language_code] = home
-    return home
+    return page_frame(request).homes.get(language_code)
 
 
 def _url(page, request):
@@ -80,19 +58,8 @@ def _kept_query(request):
 
 
 def _public_versions(request, page):
-    """``{language code: page}`` for this page's live public versions (itself included), once per request."""
-    cache = getattr(request, "_munasara_versions", None) if request is not None else None
-    if cache is not None and page.pk in cache:
-        return cache[page.pk]
-    versions = {
-        version.locale.language_code: version
-        for version in public_pages(page.get_translations(inclusive=True)).select_related("locale")
-    }
-    if request is not None:
-        if cache is None:
-            cache = request._munasara_versions = {}
-        cache[page.pk] = versions
-    return versions
+    """``{language code: page}`` for this page's live public versions (itself included)."""
+    return page_frame(request, page).versions
 
 
 def _home_url(request, language_code):
@@ -205,19 +172,16 @@ def alternate_links(context):
 def localized_home(context):
     """The home page in the active language (falls back to the site root)."""
     request = _request(context)
-    return home_page_for(request, get_language()) or _site_root(request)
+    return home_page_for(request, get_language()) or site_root(request)
 
 
 @register.simple_tag(takes_context=True)
 def section_pages(context):
     """The section index pages under the active language's home page, by key: about, units, campaigns, stories."""
-    request = _request(context)
-    home = home_page_for(request, get_language())
     sections = {}
-    if home is not None:
-        children = public_pages(home.get_children()).filter(content_type__model__in=SECTION_MODELS)
-        for child in children.order_by("path").specific():
-            key = SECTION_KEYS[type(child).__name__.lower()]
+    for child in page_frame(_request(context), _current_page(context)).children:
+        key = SECTION_KEYS.get(child.specific_class.__name__.lower()) if child.specific_class else None
+        if key:
             sections.setdefault(key, child)
     return sections
 
@@ -226,19 +190,18 @@ def section_pages(context):
 def main_nav(context):
     request = _request(context)
     page = _current_page(context)
-    home = home_page_for(request, get_language())
     items = []
-    if home is not None:
-        # The editors' "show in menus" decides, as it does for the API's navigation/.
-        sections = public_pages(home.get_children()).filter(show_in_menus=True)
-        for section in sections.order_by("path"):
-            if page is not None and page.pk == section.pk:
-                current = "page"
-            elif page is not None and page.path.startswith(section.path):
-                current = "true"
-            else:
-                current = None
-            items.append({"title": section.title, "url": _url(section, request), "current": current})
+    # The editors' "show in menus" decides, as it does for the API's navigation/.
+    for section in page_frame(request, page).children:
+        if not section.show_in_menus:
+            continue
+        if page is not None and page.pk == section.pk:
+            current = "page"
+        elif page is not None and page.path.startswith(section.path):
+            current = "true"
+        else:
+            current = None
+        items.append({"title": section.title, "url": _url(section, request), "current": current})
     resolver_match = getattr(request, "resolver_match", None)
     search_current = "page" if resolver_match is not None and resolver_match.url_name == "search" else None
     return {"items": items, "search_current": search_current, "request": request}
@@ -251,10 +214,9 @@ def breadcrumbs(context):
     page = _current_page(context)
     crumbs = []
     if page is not None and page.depth > 2:
-        ancestors = public_pages(page.get_ancestors().filter(depth__gte=2)).order_by("depth")
         crumbs = [
             {"title": ancestor.title, "url": _url(ancestor, request), "is_home": ancestor.depth == 2}
-            for ancestor in ancestors
+            for ancestor in page_frame(request, page).ancestors
         ]
     return {"crumbs": crumbs, "page": page}
 

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
+from cms.security import admin_directives
 from roles import roles
 from tests.accounts import staff_user
 from tests.browser.session import PASSWORD, log_in
@@ -47,6 +48,9 @@ def front_end(live_server, settings):
     url = f"http://127.0.0.1:{server.server_port}/preview/"
     settings.HEADLESS_PREVIEW_URL = url
     settings.WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": url}, "REDIRECT_ON_PREVIEW": True}
+    # The admin's content security policy lets the preview panel frame this front end, as the settings
+    # module derives it from HEADLESS_PREVIEW_URL at start-up.
+    settings.ADMIN_CONTENT_SECURITY_POLICY = admin_directives(None, url)
     # Autosave would save a draft in the background while the test types.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 600_000

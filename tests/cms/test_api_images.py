@@ -208,5 +208,6 @@ def test_documents_follow_the_pages_that_link_them(client, site_structure):
     assert client.get(f"/api/v2/documents/{draft_only.pk}/").status_code == 404
     assert client.get(linked.url).status_code == 200
     assert client.get(draft_only.url).status_code == 404
-    assert client.get(linked.file.url).status_code == 200
+    # The file itself is never served from the media folder: only through the document view above.
+    assert client.get(linked.file.url).status_code == 404
     assert client.get(draft_only.file.url).status_code == 404

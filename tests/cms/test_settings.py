@@ -104,3 +104,29 @@ def test_postgresql_sessions_run_without_query_compilation(settings):
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+@pytest.mark.smoke
+def test_the_search_engine_may_be_a_cluster_of_nodes():
+    nodes = ["http://search-1.internal:9200", "http://search-2.internal:9200", "https://search-3.internal:9200"]
+    result = settings_under(
+        {"ELASTICSEARCH_URL": f"{nodes[0]}, {nodes[1]},{nodes[2]}", "ELASTICSEARCH_ENGINE": "opensearch2"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["search"]["URLS"] == nodes
+
+
+@pytest.mark.django_db
+def test_readiness_holds_while_one_node_of_the_cluster_is_down(client, settings):
+    from search import connection as search_connection
+    from tests.conftest import require_service
+
+    require_service(search_connection.engine_configured(), "search engine")
+    engine = settings.WAGTAILSEARCH_BACKENDS["public"]
+    cluster = {**engine, "URLS": ["http://127.0.0.1:9", *engine["URLS"]], "TIMEOUT": 2}
+    settings.WAGTAILSEARCH_BACKENDS = {**settings.WAGTAILSEARCH_BACKENDS, "public": cluster}
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 200
+    assert response.json()["checks"] == {"database": "ok", "search_engine": "ok"}

@@ -1,4 +1,4 @@
-"""The search parameters (search/forms.py) and the facet labels (search/cached.py), through the API."""
+"""The search parameters (search/forms.py) and the facet labels (core/vocabulary_cache.py), through the API."""
 
 import datetime
 

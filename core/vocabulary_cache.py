@@ -1,4 +1,4 @@
-"""What every search request looks up and rarely changes, kept in Django's cache.
+"""What every search request and the story filters look up and rarely change, kept in Django's cache.
 
 Vocabulary labels (``{slug: name}`` per vocabulary and locale) and the known
 locales go through the ``default`` cache (``CACHES``, ``CACHE_URL``), so every
@@ -13,7 +13,7 @@ from wagtail.models import Locale
 
 TIMEOUT = 10 * 60
 VOCABULARIES = ("violation_type", "neighbourhood")
-_PREFIX = "munasara:search:"
+_PREFIX = "munasara:vocabulary:"
 
 
 def _languages():
@@ -54,9 +54,25 @@ def locale_exists(code):
     return exists
 
 
+def _language_key(locale_id):
+    return f"{_PREFIX}language:{locale_id}"
+
+
+def language_of(locale_id):
+    """The language code of the Wagtail locale with this id (None when there is none)."""
+    key = _language_key(locale_id)
+    code = cache.get(key)
+    if code is None:
+        code = Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
+        if code is not None:
+            cache.set(key, code, TIMEOUT)
+    return code
+
+
 def forget_vocabulary():
     cache.delete_many([_labels_key(name, code) for name in VOCABULARIES for code in _languages()])
 
 
 def forget_locales():
     cache.delete_many([_locale_key(code) for code in _languages()])
+    cache.delete_many([_language_key(pk) for pk in Locale.objects.values_list("pk", flat=True)])
