@@ -20,18 +20,15 @@ A Rendition is ``{"url", "width", "height", "alt"}`` with an absolute ``url`` on
 ``WAGTAILAPI_BASE_URL``); ``hero_image`` has the same shape (``alt`` from ``hero_image_alt``).
 
 Everything a response's bodies refer to is loaded once for the whole response
-(``core.api_references``), from the blocks' stored (raw) data, so the number of queries does not
-grow with the number of pages or blocks.
+(``core.api_references``), from the blocks' stored (raw) data (``core.stream_references``), so the
+number of queries does not grow with the number of pages or blocks.
 """
-
-import re
 
 from django.utils.html import escape, format_html
 from rest_framework import serializers
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.exceptions import InvalidFilterSpecError
 from wagtail.images.formats import get_image_format
@@ -39,107 +36,14 @@ from wagtail.rich_text.rewriters import extract_attrs
 
 from .api_references import absolute_url, page_url, references_for
 from .blocks import ImageWithCaptionBlock
-
-BODY_IMAGE_FILTER = "max-1600x1600"
-HERO_IMAGE_FILTER = "fill-1200x630"
-RICH_TEXT_IMAGE_FILTER = "max-800x800"
-
-# Draftail writes links without nesting, so an opening tag's link ends at the next </a>.
-STORED_LINK = re.compile(r"<a(\b[^>]*)>(.*?)</a>", re.DOTALL | re.IGNORECASE)
-STORED_EMBED = re.compile(r"<embed(\b[^>]*)/>", re.IGNORECASE)
-
-
-# Reading what the stored data refers to
-
-
-def _walk(block, raw, found):
-    """Collect ``(kind, id, spec)`` references from ``raw`` (``block``'s stored data) into ``found``."""
-    if raw is None:
-        return
-    if isinstance(block, blocks.StreamBlock):
-        for child in raw:
-            child_block = block.child_blocks.get(child.get("type"))
-            if child_block is not None:
-                _walk(child_block, child.get("value"), found)
-    elif isinstance(block, blocks.ListBlock):
-        for item in raw:
-            _walk(block.child_block, item.get("value") if _is_list_item(item) else item, found)
-    elif isinstance(block, blocks.StructBlock):
-        for name, child_block in block.child_blocks.items():
-            _walk(child_block, raw.get(name), found)
-    elif isinstance(block, blocks.RichTextBlock):
-        found.update(_rich_text_references(raw))
-    elif isinstance(block, ImageChooserBlock):
-        found.add(("image", raw, BODY_IMAGE_FILTER))
-    elif isinstance(block, DocumentChooserBlock):
-        found.add(("document", raw, None))
-    elif isinstance(block, blocks.PageChooserBlock):
-        found.add(("page", raw, None))
-
-
-def _is_list_item(item):
-    return isinstance(item, dict) and item.get("type") == "item" and "value" in item
-
-
-def _rich_text_references(html):
-    found = set()
-    for match in STORED_LINK.finditer(html or ""):
-        attrs = extract_attrs(match.group(1))
-        if attrs.get("linktype") in ("page", "document"):
-            found.add((attrs["linktype"], _int(attrs.get("id")), None))
-    for match in STORED_EMBED.finditer(html or ""):
-        attrs = extract_attrs(match.group(1))
-        if attrs.get("embedtype") == "image":
-            found.add(("image", _int(attrs.get("id")), _rich_text_image_spec(attrs.get("format"))))
-    return found
-
-
-def _rich_text_image_spec(format_name):
-    try:
-        return get_image_format(format_name).filter_spec
-    except KeyError:
-        return RICH_TEXT_IMAGE_FILTER
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _references(pages):
-    found = set()
-    for page in pages:
-        for field in page._meta.get_fields():
-            if isinstance(field, StreamField):
-                value = getattr(page, field.attname)
-                _walk(field.stream_block, list(value.raw_data) if value is not None else [], found)
-    return {reference for reference in found if isinstance(reference[1], int)}
-
-
-def linked_page_ids(pages):
-    return {pk for kind, pk, _spec in _references(pages) if kind == "page"}
-
-
-def linked_document_ids(pages):
-    return {pk for kind, pk, _spec in _references(pages) if kind == "document"}
-
-
-def image_filters(pages):
-    """``{image id: {filter specs}}`` of the images the pages show: in their bodies and as RenditionFields."""
-    wanted = {}
-    for kind, pk, spec in _references(pages):
-        if kind == "image":
-            wanted.setdefault(pk, set()).add(spec)
-    for page in pages:
-        for api_field in getattr(type(page), "api_fields", ()):
-            serializer = getattr(api_field, "serializer", None)
-            pk = getattr(page, f"{api_field.name}_id", None)
-            if isinstance(serializer, RenditionField) and pk is not None:
-                wanted.setdefault(pk, set()).add(serializer.filter_spec)
-    return wanted
-
+from .stream_references import (
+    BODY_IMAGE_FILTER,
+    STORED_EMBED,
+    STORED_LINK,
+    as_int,
+    is_list_item,
+    rich_text_image_spec,
+)
 
 # Rendering
 
@@ -183,10 +87,10 @@ class BodyRenderer:
         if isinstance(block, blocks.StreamBlock):
             return self.stream(block, raw)
         if isinstance(block, blocks.ListBlock):
-            return [self.value(block.child_block, item["value"] if _is_list_item(item) else item) for item in raw or []]
+            return [self.value(block.child_block, item["value"] if is_list_item(item) else item) for item in raw or []]
         if isinstance(block, ImageWithCaptionBlock):
             raw = raw or {}
-            image = self.references.image(_int(raw.get("image")))
+            image = self.references.image(as_int(raw.get("image")))
             return {
                 "image": rendition(self.request, image, BODY_IMAGE_FILTER, raw.get("alt_text", "")),
                 "caption": raw.get("caption", ""),
@@ -200,11 +104,11 @@ class BodyRenderer:
         if isinstance(block, blocks.RichTextBlock):
             return self.rich_text(raw or "")
         if isinstance(block, ImageChooserBlock):
-            return rendition(self.request, self.references.image(_int(raw)), BODY_IMAGE_FILTER)
+            return rendition(self.request, self.references.image(as_int(raw)), BODY_IMAGE_FILTER)
         if isinstance(block, DocumentChooserBlock):
-            return self.document(_int(raw))
+            return self.document(as_int(raw))
         if isinstance(block, blocks.PageChooserBlock):
-            return self.page_link(_int(raw))
+            return self.page_link(as_int(raw))
         if isinstance(block, EmbedBlock):
             return {"url": raw or ""}
         return block.get_api_representation(block.to_python(raw))
@@ -239,10 +143,10 @@ class BodyRenderer:
             return match.group(0)  # an external or mail link: kept as written
         href = None
         if linktype == "page":
-            page = self.references.public_page(_int(attrs.get("id")))
+            page = self.references.public_page(as_int(attrs.get("id")))
             href = page_url(self.request, page) if page is not None else None
         elif linktype == "document":
-            document = self.references.document(_int(attrs.get("id")))
+            document = self.references.document(as_int(attrs.get("id")))
             href = absolute_url(self.request, document.url) if document is not None else None
         if href is None:
             return inner  # a page that is not public: its text only, no trace of where it led
@@ -252,8 +156,8 @@ class BodyRenderer:
         attrs = extract_attrs(match.group(1))
         if attrs.get("embedtype") != "image":
             return ""
-        spec = _rich_text_image_spec(attrs.get("format"))
-        image = self.references.image(_int(attrs.get("id")))
+        spec = rich_text_image_spec(attrs.get("format"))
+        image = self.references.image(as_int(attrs.get("id")))
         shown = rendition(self.request, image, spec, attrs.get("alt", ""))
         if shown is None:
             return ""

@@ -26,6 +26,8 @@ from wagtail.models import Page
 
 from core.visibility import public_pages
 
+from .stream_references import image_filters, linked_document_ids, linked_page_ids
+
 
 def absolute_url(request, path):
     """``path`` on WAGTAILAPI_BASE_URL when it is set, otherwise on the host the client asked for."""
@@ -125,8 +127,6 @@ class ResponseReferences:
 
     def _load_everything_for_pages(self):
         """Translations, parents and linked pages of every page of the response, in one query."""
-        from .api_body import linked_page_ids
-
         self._load_pages(
             pks=linked_page_ids(self.pages),
             keys={page.translation_key for page in self.pages},
@@ -164,15 +164,11 @@ class ResponseReferences:
     def image(self, pk):
         """The image ``pk`` with the renditions the response shows of it at hand, or None."""
         if self._images is None:
-            from .api_body import image_filters
-
             self._images = _images_with_renditions(image_filters(self.pages))
         return self._images.get(pk)
 
     def document(self, pk):
         if self._documents is None:
-            from .api_body import linked_document_ids
-
             ids = linked_document_ids(self.pages)
             self._documents = get_document_model().objects.in_bulk(ids) if ids else {}
         return self._documents.get(pk)

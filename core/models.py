@@ -106,7 +106,8 @@ class HeroImageMixin(models.Model):
 
     @staticmethod
     def hero_api_fields():
-        from .api_body import HERO_IMAGE_FILTER, RenditionField
+        from .api_body import RenditionField
+        from .stream_references import HERO_IMAGE_FILTER
 
         return [
             APIField("hero_image", serializer=RenditionField(HERO_IMAGE_FILTER, alt_field="hero_image_alt")),
