@@ -444,6 +444,12 @@ RESPONSE_CACHE = env_bool("RESPONSE_CACHE", True)
 # (it is purged on every change that touches it, so this only bounds what a change behind our back leaves).
 PAGE_CACHE_MAX_AGE = _seconds_setting("PAGE_CACHE_MAX_AGE", "300")
 RESPONSE_CACHE_TIMEOUT = _seconds_setting("RESPONSE_CACHE_TIMEOUT", "3600")
+if AWS_STORAGE_BUCKET_NAME and not env("AWS_S3_CUSTOM_DOMAIN"):
+    # A cached page carries image URLs signed when it was rendered: it must be dropped, by us and by
+    # browsers, well before they expire, or visitors would get pages with broken images.
+    _signed_url_lifetime = int(_signed_url_seconds)
+    RESPONSE_CACHE_TIMEOUT = min(RESPONSE_CACHE_TIMEOUT, _signed_url_lifetime // 2)
+    PAGE_CACHE_MAX_AGE = min(PAGE_CACHE_MAX_AGE, _signed_url_lifetime // 2)
 # A CDN or caching proxy in front of the site (wagtail.contrib.frontend_cache): the URLs a change touches
 # are sent there as HTTP PURGE requests through the durable outbox in caching/. Unset: no CDN purge.
 FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")

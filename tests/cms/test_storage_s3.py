@@ -54,7 +54,8 @@ def settings_from_environment(env):
     """STORAGES, SERVE_MEDIA and WAGTAILDOCS_SERVE_METHOD as cms.settings.production makes them from ``env``."""
     code = (
         "import json; from django.conf import settings; print(json.dumps({'storages': settings.STORAGES, "
-        "'serve_media': settings.SERVE_MEDIA, 'documents': settings.WAGTAILDOCS_SERVE_METHOD}))"
+        "'serve_media': settings.SERVE_MEDIA, 'documents': settings.WAGTAILDOCS_SERVE_METHOD, "
+        "'cache_timeout': settings.RESPONSE_CACHE_TIMEOUT, 'page_max_age': settings.PAGE_CACHE_MAX_AGE}))"
     )
     clean = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     clean.update(env, DJANGO_SETTINGS_MODULE="cms.settings.production", SECRET_KEY="x" * 50)
@@ -113,6 +114,23 @@ def test_a_bucket_switches_media_to_private_s3_and_keeps_static_files_local(buck
     assert bucket_storage["storages"]["staticfiles"]["BACKEND"].startswith("whitenoise.")
     # Django no longer serves MEDIA_ROOT: the files are in the bucket.
     assert bucket_storage["serve_media"] is False
+
+
+def test_a_cached_page_never_outlives_the_signed_image_urls_it_carries(s3_endpoint):
+    """Pages are cached with image URLs signed at rendering: they are dropped at half the URLs' lifetime."""
+    configured = settings_from_environment(
+        {"AWS_STORAGE_BUCKET_NAME": BUCKET, "AWS_S3_ENDPOINT_URL": s3_endpoint, "AWS_QUERYSTRING_EXPIRE": "600"}
+    )
+    assert configured["cache_timeout"] == 300 and configured["page_max_age"] == 300
+    # Behind a CDN the image URLs are unsigned and do not expire: the usual lifetimes stay.
+    behind_cdn = settings_from_environment(
+        {
+            "AWS_STORAGE_BUCKET_NAME": BUCKET,
+            "AWS_S3_CUSTOM_DOMAIN": "media.example.org",
+            "AWS_QUERYSTRING_EXPIRE": "600",
+        }
+    )
+    assert behind_cdn["cache_timeout"] == 3600
 
 
 @pytest.mark.django_db
