@@ -8,9 +8,10 @@ it by its path, an API detail by page id, everything else (listings, search, sit
 navigation) by the content generation of its languages; every key by the layout generation (navigation,
 footer, sections). While a purge could not reach the cache, the cache is bypassed (caching.outbox).
 
-Pages get ``Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE``, an ``ETag`` and ``304`` on a matching
-``If-None-Match``, like the API (cms.middleware.ApiHttpCacheMiddleware, which keeps doing that for the
-API, outside this middleware). ``X-Cache: HIT``, ``MISS`` or ``BYPASS`` says what happened.
+Pages get ``Cache-Control: public, max-age=0, must-revalidate, s-maxage=PAGE_CACHE_MAX_AGE``, an
+``ETag`` and ``304`` on a matching ``If-None-Match``, like the API (cms.middleware.ApiHttpCacheMiddleware,
+which keeps doing that for the API, outside this middleware). ``X-Cache: HIT``, ``MISS`` or ``BYPASS``
+says what happened.
 """
 
 import re
@@ -124,7 +125,11 @@ class ResponseCacheMiddleware:
         if not response.has_header("ETag"):
             set_response_etag(response)
         if is_page:
-            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+            # Browsers ask again every time (a 304 from this cache, cheap), so none keeps a page after a
+            # change such as a consent withdrawal; a CDN keeps it for PAGE_CACHE_MAX_AGE, purged on changes.
+            patch_cache_control(
+                response, public=True, max_age=0, must_revalidate=True, s_maxage=settings.PAGE_CACHE_MAX_AGE
+            )
         return response
 
     @staticmethod
