@@ -6,8 +6,6 @@ default: a SQLite file in the project folder and Wagtail's database search
 backend.
 """
 
-import os
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -15,37 +13,12 @@ import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from cms import security as security_headers
 from search.backends import engines as search_engines
+
+from .environment import env, env_bool, env_int, env_list, env_seconds  # noqa: F401 (dev, test, production use them)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
-
-
-def env(name, default=None):
-    value = os.environ.get(name)
-    return default if value in (None, "") else value
-
-
-def env_bool(name, default=False):
-    value = env(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in (env(name) or default).split(",") if item.strip()]
-
-
-def env_int(name, default):
-    value = env(name)
-    if value is None:
-        return default
-    try:
-        return int(value)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"{name}={value!r}: a whole number.") from error
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -205,34 +178,8 @@ FORMAT_MODULE_PATH = ["cms.formats"]
 # Wagtail's login form leaves the password label untranslated (cms/admin_login.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_login.AdminLoginForm"
 
-# Failed staff logins (Wagtail admin and Django admin): django-axes counts them per username and
-# client address together (staff share an office address, so one person's typos never lock the
-# others out) and refuses that pair for AXES_COOLOFF minutes after AXES_FAILURE_LIMIT failures.
-# A successful login resets the count. The client address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT
-# says how many proxies of ours stand in front and append to X-Forwarded-For (cms/lockout.py).
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-try:
-    AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
-    _axes_cooloff_minutes = int(env("AXES_COOLOFF", "15"))
-    TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
-except ValueError as error:
-    raise ImproperlyConfigured(
-        f"AXES_FAILURE_LIMIT, AXES_COOLOFF and TRUSTED_PROXY_COUNT are whole numbers: {error}"
-    ) from error
-if AXES_FAILURE_LIMIT < 1 or _axes_cooloff_minutes < 1 or TRUSTED_PROXY_COUNT < 0:
-    raise ImproperlyConfigured("AXES_FAILURE_LIMIT and AXES_COOLOFF must be 1 or more, TRUSTED_PROXY_COUNT 0 or more.")
-AXES_COOLOFF_TIME = timedelta(minutes=_axes_cooloff_minutes)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "cms.lockout.client_ip"
-AXES_LOCKOUT_CALLABLE = "cms.lockout.lockout_response"
-# Staff two-factor authentication (wagtail-2fa on django-otp, cms/two_factor.py): anyone may add a TOTP
-# device; holders of "wagtailadmin.enable_2fa" (Legal reviewers, Publishers, superusers: roles/roles.py)
-# must, and anyone with a device enters a code before any admin page.
-WAGTAIL_2FA_REQUIRED = True
+# Staff sign-in, uploads, security headers, rate limits, security.txt (cms/settings/hardening.py).
+from .hardening import *  # noqa: E402, F403
 
 TIME_ZONE = "Asia/Jerusalem"
 USE_I18N = True
@@ -417,13 +364,6 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 WAGTAILAPI_LIMIT_MAX = 50
 
 
-def _seconds_setting(name, default):
-    value = env(name, default)
-    if not value.isdigit():
-        raise ImproperlyConfigured(f"{name}={value!r}: a number of seconds, 0 or more.")
-    return int(value)
-
-
 # Seconds browsers and shared caches may keep an anonymous API answer (cms.middleware.ApiHttpCacheMiddleware).
 try:
     API_CACHE_MAX_AGE = int(env("API_CACHE_MAX_AGE", "300"))
@@ -442,8 +382,8 @@ WAGTAILAPI_SEARCH_ENABLED = True
 RESPONSE_CACHE = env_bool("RESPONSE_CACHE", True)
 # Seconds browsers and shared caches may keep an anonymous HTML page; seconds our cache keeps an answer
 # (it is purged on every change that touches it, so this only bounds what a change behind our back leaves).
-PAGE_CACHE_MAX_AGE = _seconds_setting("PAGE_CACHE_MAX_AGE", "300")
-RESPONSE_CACHE_TIMEOUT = _seconds_setting("RESPONSE_CACHE_TIMEOUT", "3600")
+PAGE_CACHE_MAX_AGE = env_seconds("PAGE_CACHE_MAX_AGE", "300")
+RESPONSE_CACHE_TIMEOUT = env_seconds("RESPONSE_CACHE_TIMEOUT", "3600")
 if AWS_STORAGE_BUCKET_NAME and not env("AWS_S3_CUSTOM_DOMAIN"):
     # A cached page carries image URLs signed when it was rendered: it must be dropped, by us and by
     # browsers, well before they expire, or visitors would get pages with broken images.
@@ -461,90 +401,11 @@ WAGTAILFRONTENDCACHE = (
     else {}
 )
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-# Uploads are checked before anything is stored (cms/uploads.py): type by content, size, pixels.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
-# Pixels (width × height × frames): a small file can decode to gigabytes (a decompression bomb).
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("IMAGES_MAX_PIXELS", 40_000_000)
-WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENTS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
-
-# Security headers (cms/security.py). X-Frame-Options is DENY except for the admin's own answers.
-X_FRAME_OPTIONS = "DENY"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = env("SECURE_REFERRER_POLICY", "same-origin")
-# Content Security Policy (django-csp 4): the public site's here, the admin's looser one chosen per path.
-# CSP_REPORT_ONLY=true reports violations (to CSP_REPORT_URI when set) instead of blocking.
-CSP_REPORT_URI = env("CSP_REPORT_URI")
-CONTENT_SECURITY_POLICY = {"DIRECTIVES": security_headers.public_directives(CSP_REPORT_URI)}
-CONTENT_SECURITY_POLICY_REPORT_ONLY = None
-if env_bool("CSP_REPORT_ONLY", False):
-    CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = None, CONTENT_SECURITY_POLICY
-ADMIN_CONTENT_SECURITY_POLICY = security_headers.admin_directives(CSP_REPORT_URI, HEADLESS_PREVIEW_URL)
-# Rate limits on every public POST (cms/ratelimits.py), per client address (as for the lockout, TRUSTED_PROXY_COUNT).
-RATELIMIT_IP_META_KEY = "cms.lockout.client_ip"
-RATELIMIT_PUBLIC_POST = env("RATELIMIT_PUBLIC_POST", "20/m")
-RATELIMIT_PASSWORD_RESET = env("RATELIMIT_PASSWORD_RESET", "5/h")
-# /.well-known/security.txt (cms/well_known.py): SECURITY_CONTACT (mailto:/https: URIs, comma-separated),
-# else the site settings' contact email; Expires is SECURITY_TXT_EXPIRES_DAYS ahead.
-SECURITY_CONTACT = env_list("SECURITY_CONTACT")
-SECURITY_POLICY_URL = env("SECURITY_POLICY_URL")
-SECURITY_TXT_EXPIRES_DAYS = env_int("SECURITY_TXT_EXPIRES_DAYS", 180)
-
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     # Errors answer {"message": …} like Wagtail's API, not DRF's {"detail": …}.
     "EXCEPTION_HANDLER": "cms.api_validation.api_exception_handler",
 }
 
-# Logs: one line per record on stderr, plain text or (LOG_FORMAT=json, for a log collector) one JSON
-# object per line. Every record, gunicorn's access log included (gunicorn.conf.py), goes through the
-# one handler and its filter, which removes personal data (cms/log_filters.py).
-LOG_FORMAT = env("LOG_FORMAT", "plain")
-if LOG_FORMAT not in ("plain", "json"):
-    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use plain or json.")
-_THROUGH_CONSOLE_ONLY = {"handlers": ["console"], "level": "INFO", "propagate": False}
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"personal_data": {"()": "cms.log_filters.PersonalDataFilter"}},
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-        },
-    },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["personal_data"]}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {
-        # Django's own handlers (console under DEBUG, mail to ADMINS) would bypass the filter.
-        "django": {"handlers": [], "level": "INFO", "propagate": True},
-        "django.server": {**_THROUGH_CONSOLE_ONLY},
-        "gunicorn.error": {**_THROUGH_CONSOLE_ONLY},
-        "gunicorn.access": {**_THROUGH_CONSOLE_ONLY},
-        "django.db.backends": {"level": "INFO"},
-        "elastic_transport": {"level": "WARNING"},
-        "opensearch": {"level": "WARNING"},
-        # Every index update is a task; one line each would drown the log.
-        "django_tasks": {"level": "WARNING"},
-        "modelsearch": {"level": "WARNING"},
-    },
-}
-
-# Error reports to Sentry, only when SENTRY_DSN is set, with personal data scrubbed (cms/sentry.py).
-SENTRY_DSN = env("SENTRY_DSN")
-if SENTRY_DSN:
-    from cms.sentry import init_sentry
-
-    try:
-        _traces_sample_rate = float(env("SENTRY_TRACES_SAMPLE_RATE", "0"))
-    except ValueError as error:
-        raise ImproperlyConfigured("SENTRY_TRACES_SAMPLE_RATE: a number between 0 and 1.") from error
-    init_sentry(
-        SENTRY_DSN,
-        environment=env("SENTRY_ENVIRONMENT", "production"),
-        release=env("SENTRY_RELEASE"),
-        traces_sample_rate=_traces_sample_rate,
-    )
+# Logs and error reports (cms/settings/logs.py).
+from .logs import *  # noqa: E402, F403
