@@ -81,7 +81,7 @@ def plan(args):
         ],
         "postgres": [
             f"gunicorn with DATABASE_URL on port {POSTGRES_PROXY_PORT if via else 5432}, "
-            f"DATABASE_CONN_MAX_AGE={args.conn_max_age}, CONN_HEALTH_CHECKS={args.conn_health_checks}",
+            f"DATABASE_CONN_MAX_AGE={args.conn_max_age}, CONN_HEALTH_CHECKS={not args.without_conn_health_checks}",
             f"load {args.before:g} s; "
             + (
                 f"cut the forwarder :{POSTGRES_PROXY_PORT} → :5432 for {args.outage:g} s, restore it"
@@ -123,7 +123,7 @@ def run_fault(name, args, mix, forwarder):
         engine_url = f"http://127.0.0.1:{ENGINE_PROXY_PORT}"
         extra["DATABASE_URL"] = server.database_url().replace(":5432/", f":{POSTGRES_PROXY_PORT}/")
     extra["ELASTICSEARCH_URL"] = engine_url
-    extra["BENCH_CONN_HEALTH_CHECKS"] = "true" if args.conn_health_checks else "false"
+    extra["BENCH_CONN_HEALTH_CHECKS"] = "false" if args.without_conn_health_checks else "true"
     env = server.environment(conn_max_age=args.conn_max_age, extra=extra)
     process, log = server.start_gunicorn(env, port=args.port, label=f"faults_{name}")
     load = BackgroundLoad("127.0.0.1", args.port, mix, threads=args.threads)
@@ -278,9 +278,9 @@ def main():
     parser.add_argument("--threads", type=int, default=2, help="Client threads of the background load (2).")
     parser.add_argument("--conn-max-age", type=int, default=60, help="DATABASE_CONN_MAX_AGE of the server (60).")
     parser.add_argument(
-        "--conn-health-checks",
+        "--without-conn-health-checks",
         action="store_true",
-        help="Django's CONN_HEALTH_CHECKS on in the server (off in the product's settings).",
+        help="Django's CONN_HEALTH_CHECKS off in the server (on in the product's settings), to see the difference.",
     )
     parser.add_argument("--port", type=int, default=8777, help="gunicorn port (default 8777).")
     parser.add_argument("-v", "--verbose", action="store_true", help="Print the answers second by second.")

@@ -14,6 +14,7 @@ SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 
-# faults.py --conn-health-checks: what Django's CONN_HEALTH_CHECKS changes after a database restart
-# (a persistent connection is checked before its first use in each request). Off in the product today.
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = os.environ.get("BENCH_CONN_HEALTH_CHECKS") == "true"  # noqa: F405
+# faults.py --without-conn-health-checks: the product checks a persistent connection before its first use
+# in each request (CONN_HEALTH_CHECKS); this shows what a database restart does without that check.
+if os.environ.get("BENCH_CONN_HEALTH_CHECKS") == "false":
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False  # noqa: F405
