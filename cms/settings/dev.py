@@ -12,3 +12,7 @@ MUNASARA_DEMO_ADMIN = True
 # translation button at work; never in production.
 if WAGTAILLOCALIZE_MACHINE_TRANSLATOR is None:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+# The demo's admin account is a superuser, whom production requires to use a second factor: on a
+# developer's machine `make run` lets it sign in with the password alone. WAGTAIL_2FA_REQUIRED=true
+# tries the production behaviour locally; the tests run with it (cms/settings/hardening.py).
+WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", False)
