@@ -51,7 +51,7 @@ LIMITS = {
     "story_index": 17,
     "campaign_index": 12,
     # With a search engine the engine answers; without, the database searcher counts the facets itself.
-    "search": 9 if "public" in settings.WAGTAILSEARCH_BACKENDS else 17,
+    "search": 10 if "public" in settings.WAGTAILSEARCH_BACKENDS else 17,
 }
 N = 2
 

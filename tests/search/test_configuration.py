@@ -1,4 +1,4 @@
-"""The search's settings: the engine named by ELASTICSEARCH_ENGINE, and the cache named by CACHE_URL."""
+"""The search's settings: the engine named by ELASTICSEARCH_ENGINE, and the cache named by REDIS_URL or CACHE_URL."""
 
 import json
 import os
@@ -21,7 +21,10 @@ def settings_under(env):
         "print(json.dumps({'engine': settings.ELASTICSEARCH_ENGINE, "
         "'public': settings.WAGTAILSEARCH_BACKENDS.get('public'), 'cache': settings.CACHES['default']}))"
     )
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "ELASTICSEARCH_", "CACHE_"))}
+    # REDIS_URL wins over CACHE_URL (cms/settings/base.py): a developer's or CI's must not decide these tests.
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "ELASTICSEARCH_", "CACHE_", "REDIS_"))
+    }
     clean.update(env, DJANGO_SETTINGS_MODULE="cms.settings.dev")
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
 
@@ -79,3 +82,13 @@ def test_an_unknown_cache_url_is_refused_with_a_clear_message():
     result = settings_under({"CACHE_URL": "ftp://cache.internal"})
     assert result.returncode != 0
     assert "CACHE_URL='ftp://cache.internal'" in result.stderr
+
+
+@pytest.mark.smoke
+def test_redis_url_wins_over_cache_url_and_redis_errors_are_misses():
+    result = settings_under({"REDIS_URL": "redis://cache.internal:6379/2", "CACHE_URL": "memcached://a.internal:11211"})
+    assert result.returncode == 0, result.stderr
+    cache = json.loads(result.stdout)["cache"]
+    assert (cache["BACKEND"], cache["LOCATION"]) == ("django_redis.cache.RedisCache", "redis://cache.internal:6379/2")
+    # Redis down must be a cache miss, never a 5xx (the response cache, the rate limits, the sessions' cache).
+    assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
