@@ -252,17 +252,31 @@ def start_gunicorn(env, *, port, workers=2, label="web"):
     # The workers' own output (Django's log on stderr) goes to the same file, not to the bench's report.
     with open(log, "ab") as output:
         process = subprocess.Popen(command, env=env, start_new_session=True, stdout=output, stderr=subprocess.STDOUT)
+    wait_until_answering(process, f"http://127.0.0.1:{port}/bench/bare/", log)
+    return process, log
+
+
+def wait_until_answering(process, url, log):
+    """Wait up to a minute for the server ``process`` to answer ``url``; stop it and exit if it does not."""
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/bare/", timeout=2).close()
-            return process, log
+            urllib.request.urlopen(url, timeout=2).close()
+            return
         except OSError:
             if process.poll() is not None:
                 break
             time.sleep(0.5)
     stop_gunicorn(process)
     sys.exit(f"gunicorn did not start; see {log}")
+
+
+def report_goals(goals):
+    """Print each goal as met or not; the exit status: 0 when every goal is met."""
+    print()
+    for goal, met in goals.items():
+        print(f"  {goal}: {'met' if met else 'NOT met'}")
+    return 0 if all(goals.values()) else 1
 
 
 def stop_gunicorn(process):

@@ -18,12 +18,10 @@ request: story detail <= 6, list of 20 with fields=* <= 8, navigation <= 3.
 import argparse
 import os
 import random
-import signal
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -31,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _http_load import fetch, load  # noqa: E402
 from _setup import ARCHIVE, ROOT, _postgres_admin, migrate_and_import  # noqa: E402
+from _web_server import report_goals, stop_gunicorn, wait_until_answering  # noqa: E402
 
 SEED = 20261130
 ROTATION = 200  # Different stories the detail and find requests cycle through.
@@ -156,23 +155,8 @@ def start_gunicorn(args, environment):
         f"--error-logfile={log}",
     ]
     process = subprocess.Popen(command, env=environment, start_new_session=True)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{args.port}/bench/ceiling/", timeout=2).close()
-            return process, log
-        except OSError:
-            if process.poll() is not None:
-                break
-            time.sleep(0.5)
-    stop(process)
-    sys.exit(f"gunicorn did not start; see {log}")
-
-
-def stop(process):
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+    wait_until_answering(process, f"http://127.0.0.1:{args.port}/bench/ceiling/", log)
+    return process, log
 
 
 def measure(args, endpoints):
@@ -226,10 +210,7 @@ def report(results, counts, statuses, skipped, args):
     for label, limit in QUERY_GOALS.items():
         if label in counts and label not in skipped and statuses[label] == 200:
             goals[f"{label}: <= {limit} SQL queries ({counts[label]})"] = counts[label] <= limit
-    print()
-    for goal, met in goals.items():
-        print(f"  {goal}: {'met' if met else 'NOT met'}")
-    return 0 if all(goals.values()) else 1
+    return report_goals(goals)
 
 
 def main():
@@ -267,7 +248,7 @@ def main():
     try:
         results, skipped = measure(args, endpoints)
     finally:
-        stop(process)
+        stop_gunicorn(process)
     return report(results, counts, statuses, skipped, args)
 
 

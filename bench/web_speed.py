@@ -127,10 +127,7 @@ def report(args, runs):
             goals[f"cached {row} >= {CACHED_SHARE_GOAL:.0%} of bare ({share:.1%})"] = share >= CACHED_SHARE_GOAL
     errors = sum(n for results, _ in runs.values() for r in results.values() for s, n in r.statuses.items() if s >= 500)
     goals[f"no 5xx answer ({errors})"] = errors == 0
-    print()
-    for goal, met in goals.items():
-        print(f"  {goal}: {'met' if met else 'NOT met'}")
-    return 0 if all(goals.values()) else 1
+    return server.report_goals(goals)
 
 
 def main():

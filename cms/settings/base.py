@@ -204,9 +204,7 @@ MEDIA_URL = env("MEDIA_URL", "/media/")
 # Wagtail's document view is what checks that a public page links the document.
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
-    _signed_url_seconds = env("AWS_QUERYSTRING_EXPIRE", "3600")
-    if not _signed_url_seconds.isdigit():
-        raise ImproperlyConfigured(f"AWS_QUERYSTRING_EXPIRE={_signed_url_seconds!r}: a number of seconds.")
+    _signed_url_seconds = env_seconds("AWS_QUERYSTRING_EXPIRE", "3600")
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
@@ -221,7 +219,7 @@ if AWS_STORAGE_BUCKET_NAME:
             "custom_domain": env("AWS_S3_CUSTOM_DOMAIN"),
             "default_acl": "private",
             "querystring_auth": True,
-            "querystring_expire": int(_signed_url_seconds),
+            "querystring_expire": _signed_url_seconds,
             "file_overwrite": False,
         },
     }
@@ -387,9 +385,8 @@ RESPONSE_CACHE_TIMEOUT = env_seconds("RESPONSE_CACHE_TIMEOUT", "3600")
 if AWS_STORAGE_BUCKET_NAME and not env("AWS_S3_CUSTOM_DOMAIN"):
     # A cached page carries image URLs signed when it was rendered: it must be dropped, by us and by
     # browsers, well before they expire, or visitors would get pages with broken images.
-    _signed_url_lifetime = int(_signed_url_seconds)
-    RESPONSE_CACHE_TIMEOUT = min(RESPONSE_CACHE_TIMEOUT, _signed_url_lifetime // 2)
-    PAGE_CACHE_MAX_AGE = min(PAGE_CACHE_MAX_AGE, _signed_url_lifetime // 2)
+    RESPONSE_CACHE_TIMEOUT = min(RESPONSE_CACHE_TIMEOUT, _signed_url_seconds // 2)
+    PAGE_CACHE_MAX_AGE = min(PAGE_CACHE_MAX_AGE, _signed_url_seconds // 2)
 # A CDN or caching proxy in front of the site (wagtail.contrib.frontend_cache): the URLs a change touches
 # are sent there as HTTP PURGE requests through the durable outbox in caching/. Unset: no CDN purge.
 FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")

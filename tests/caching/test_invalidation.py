@@ -19,6 +19,7 @@ from tests.caching.conftest import warm
 from tests.caching.test_response_cache import BROKEN_REDIS
 from tests.factories import CampaignPageFactory, StoryPageFactory, publish_translation
 from tests.roles.admin import edit_url
+from tests.roles.admin import story_form as admin_story_form
 
 pytestmark = pytest.mark.django_db
 
@@ -28,18 +29,10 @@ def version(story, code):
 
 
 def story_form(page, title, action="action-publish"):
-    return {
-        "title": title,
-        "slug": page.slug,
-        "date": page.date.isoformat(),
-        "summary": page.summary,
-        "body-count": "0",
-        "violation_type_links-TOTAL_FORMS": "0",
-        "violation_type_links-INITIAL_FORMS": "0",
-        "violation_type_links-MIN_NUM_FORMS": "0",
-        "violation_type_links-MAX_NUM_FORMS": "1000",
-        action: "1",
-    }
+    """The editor's form for ``page`` with a new title, keeping the story's own date and summary."""
+    data = admin_story_form(title, page.slug, action)
+    data.update(date=page.date.isoformat(), summary=page.summary)
+    return data
 
 
 def fresh(visitor, url):
