@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "home",
     "campaigns",
     "stories",
+    "supporters",
+    "monitoring",
     "search",
     "caching",
     "roles",
