@@ -11,8 +11,10 @@ from campaigns.models import CampaignIndexPage
 from core.i18n import SOURCE_LANGUAGE, ensure_locales, page_translation, translate_page
 from core.vocabulary import seed_vocabulary
 from home.models import AboutPage, HomePage, UnitIndexPage
+from monitoring.sections import ensure_monitoring_sections
 from roles.workflows import ensure_workflows
 from stories.models import StoryIndexPage
+from supporters.site_pages import ensure_supporter_pages
 
 from .structure import SECTION_TITLES, SITE_TITLES
 
@@ -78,6 +80,9 @@ def ensure_site_structure():
                 translation = translate_page(source, locale, title=titles[code]["title"], slug=titles[code]["slug"])
                 translation.save_revision().publish()
             structure[key][code] = translation.specific
+    # The reports index and the statistics page (monitoring's own sections, not part of the archive format).
+    structure.update(ensure_monitoring_sections(structure["home"], locales))
+    structure.update(ensure_supporter_pages(structure["home"], locales))
     # The roles' page permissions need the tree root, and the review workflows the index pages.
     ensure_workflows()
     # Hand back fresh rows: the instances above may predate their children's

@@ -19,13 +19,14 @@ Arabic-Indic, and for English other inflections of the title words.
 """
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _setup import add_common_arguments, configure, engines, migrate_and_import  # noqa: E402
+from _setup import add_common_arguments, configure, engines  # noqa: E402
 
 ARABIC_QUERIES = [
     ("اوامر هدم منزل في سلوان", ["story-001"]),  # hamza dropped, article dropped
@@ -77,6 +78,22 @@ ARABIC_QUERIES = [
     ("شعفاط", ["story-019", "story-032"]),
     ("الشيخ جراح", ["story-016", "story-022"]),
     ("اقامه", ["story-003", "story-023", "story-034"]),
+    # Broken plurals and verb / verbal noun: the query uses the other form (search/lexicon/ar.txt).
+    ("طفل بلا تسجيل", ["story-018"]),  # أطفال
+    ("مقابر الطور", ["story-024"]),  # مقبرة
+    ("صادروا معدات ورشه", ["story-011"]),  # مصادرة
+    ("هجروا عائله الشيخ جراح", ["story-016"]),  # تهجير
+    ("اخلت عائله ام نبيل", ["story-002"]),  # إخلاء
+    ("الغت الاقامه", ["story-003", "story-023", "story-034"]),  # إلغاء، الملغاة
+    ("اقتحموا الابواب المغلقه", ["story-006"]),  # اقتحام
+    ("داهموا العيسويه", ["story-004"]),  # مداهمة
+    ("طالب مقاعد بيت صفافا", ["story-028"]),  # طلاب
+    ("شارع الطور ارصفه", ["story-036"]),  # شوارع
+    ("عامل ورشه وادي الجوز", ["story-011"]),  # عمال
+    ("قبر متضرر", ["story-024"]),  # قبور
+    # Editors' synonym sets (BENCH_SYNONYMS below).
+    ("Silwan", ["story-001", "story-015", "story-030"]),
+    ("تدمير منزل سلوان", ["story-001"]),
 ]
 
 ENGLISH_QUERIES = [
@@ -115,7 +132,90 @@ ENGLISH_QUERIES = [
     ("Shu'fat", ["story-019", "story-032"]),
     ("raids", ["story-004", "story-033"]),
     ("Beit Safafa", ["story-013", "story-028"]),
+    # Derived nouns, participles and irregular plurals: the query uses a form the text does not
+    # (search/lexicon/en.txt).
+    ("seized shop absentee", ["story-020"]),  # seizure
+    ("detention Lina", ["story-034"]),  # detained
+    ("evicted Sheikh Jarrah family", ["story-016"]),  # eviction
+    ("displacement absentees property", ["story-020"]),  # displaced
+    ("confiscation equipment Wadi al-Joz", ["story-011"]),  # confiscated
+    ("demolition own hands", ["story-009"]),  # demolishing
+    ("revocation residency Ziad", ["story-023"]),  # revoked
+    ("closure gates prayer", ["story-006"]),  # closed
+    ("refusal national park", ["story-010"]),  # refused
+    ("wives night raid Beit Hanina", ["story-033"]),  # wife
+    ("men marriage wall", ["story-018"]),  # man
+    ("person pandemic clinics", ["story-017"]),  # people
+    ("child unregistered", ["story-018"]),  # children
+    ("life sealed flat", ["story-008"]),  # lives
+    ("break headstones", ["story-037"]),  # broken
+    ("foot dry taps", ["story-032"]),  # feet
+    ("inheritance workshop", ["story-011"]),  # inherited
+    # Editors' synonym sets (BENCH_SYNONYMS below).
+    ("ID card revoked", ["story-003", "story-023", "story-034"]),
 ]
+
+FRENCH_QUERIES = [
+    ("démolie maison Silwan", ["story-001"]),  # démolition
+    ("expulsés Oum Nabil", ["story-002"]),  # expulsion
+    ("révoquée résidence Jérusalem", ["story-003"]),  # révocation
+    ("descente Issawiya oeil", ["story-004"]),  # yeux
+    ("arrêté appartement scellé", ["story-008"]),  # arrestation
+    ("confisqué atelier Wadi al-Joz", ["story-011"]),  # confiscation
+    ("expulsion famille Cheikh Jarrah", ["story-016"]),  # expulsée
+    ("enfant enregistrement", ["story-018"]),  # enfants non enregistrés
+    ("démolir Chouafat", ["story-019"]),  # démolition
+    ("déracinement oliviers Sour Baher", ["story-025"]),  # déracinés
+    ("blessure Al-Aqsa", ["story-026"]),  # blessés
+    ("perquisitionner Beit Hanina", ["story-033"]),  # perquisition
+    ("détenue Lina", ["story-034"]),  # détention
+    ("travail cimetière Youssoufiya", ["story-037"]),  # travaux
+    ("eleves sans pupitres", ["story-028"]),  # élèves, without accents
+    ("démolitions", ["story-001", "story-019"]),
+    ("expulsé", ["story-002", "story-016"]),
+    ("résidences révoquées", ["story-003", "story-034"]),
+    # Editors' synonym sets (BENCH_SYNONYMS below).
+    ("carte d'identité", ["story-003", "story-034"]),
+]
+
+# Synonym sets as editors would write them (search.synonyms), one list per language.
+BENCH_SYNONYMS = {
+    "ar": ["Silwan, سلوان", "هدم, تدمير"],
+    "en": ["ID card, residency"],
+    "fr": ["carte d'identité, résidence"],
+}
+FRENCH_TEXTS = Path(__file__).resolve().parent / "data" / "french_stories.json"
+
+
+def import_with_french(archive):
+    """The demo archive with the French texts of ``FRENCH_TEXTS`` added to its stories' translations."""
+    from django.core.management import call_command
+
+    from archive.importer import import_data
+
+    call_command("migrate", verbosity=0, interactive=False)
+    data = json.loads(Path(archive).read_text(encoding="utf-8"))
+    french = json.loads(FRENCH_TEXTS.read_text(encoding="utf-8"))
+    for story in data["stories"]:
+        if story["key"] in french:
+            texts = dict(french[story["key"]])
+            # A translation has as many paragraphs as its source: one sentence each, then an ellipsis.
+            sentences = [part.strip() + "." for text in texts["body"] for part in text.split(". ") if part.strip()]
+            blocks = len(story["body"])
+            body = sentences[: blocks - 1] + [" ".join(sentences[blocks - 1 :])]
+            texts["body"] = [paragraph or "…" for paragraph in body] + ["…"] * (blocks - len(body))
+            story.setdefault("translations", {})["fr"] = texts
+    import_data(data, Path(archive).parent, publish=True)
+
+
+def add_synonym_sets():
+    from wagtail.models import Locale
+
+    from search.synonyms import SynonymSet
+
+    for language, sets in BENCH_SYNONYMS.items():
+        for terms in sets:
+            SynonymSet.objects.create(locale=Locale.objects.get(language_code=language), terms=terms)
 
 
 def pages_by_key():
@@ -173,7 +273,8 @@ def main():
             "AUTO_UPDATE": False,
         }
         started = time.perf_counter()
-        migrate_and_import(args.archive)
+        import_with_french(args.archive)
+        add_synonym_sets()
         call_command("update_index", backend_name="public", verbosity=0)
         call_command("update_index", backend_name="stock", verbosity=0)
         print(f"Scratch database and both indexes ready in {time.perf_counter() - started:.1f}s ({url}, {prefix}*)")
@@ -207,7 +308,7 @@ def main():
         for label, search in searches:
             if args.verbose:
                 print(f"{label}:")
-            for locale, queries in (("ar", ARABIC_QUERIES), ("en", ENGLISH_QUERIES)):
+            for locale, queries in (("ar", ARABIC_QUERIES), ("en", ENGLISH_QUERIES), ("fr", FRENCH_QUERIES)):
                 recall, mrr, wrong, misses = run(queries, locale, search, keys, args.verbose)
                 rows.append((label, locale, len(queries), recall, mrr, wrong, misses))
 
@@ -220,7 +321,7 @@ def main():
                 print(f"munasara misses ({locale}): " + "; ".join(misses))
         ours_rows = [row for row in rows if row[0] == "munasara"]
         ok = all(row[3] >= 0.95 and row[5] == 0 for row in ours_rows)
-        print("Goal (recall@10 >= 0.95 in both languages, nothing from the wrong locale):", "met" if ok else "NOT met")
+        print("Goal (recall@10 >= 0.95 in ar, en and fr, nothing from the wrong locale):", "met" if ok else "NOT met")
         return 0 if ok else 1
     finally:
         cleanup()

@@ -3,7 +3,9 @@
 Publishing (a translation's too), unpublishing (consent withdrawal unpublishes every translation through
 Wagtail's UnpublishPageAction, so it arrives as page_unpublished), moves, slug changes, deletion, view
 restrictions, and a live page saved directly (imports, scripts); site settings, the organisation's
-footer texts, vocabularies, locales and sites change what every page shows.
+footer texts, vocabularies, locales and sites change what every page shows; a confirmed petition
+signature or letter changes its campaign's counters (supporters.actions.campaign_counts_changed), and an
+incident verified, edited or removed changes the statistics (monitoring.statistics_summary.statistics_changed).
 """
 
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -50,6 +52,15 @@ def _page_deleted(sender, instance, **kwargs):
         outbox.record(targets.page_changed(instance))
 
 
+def _campaign_counts_changed(sender, page, **kwargs):
+    # A confirmed signature or letter moves the counter the campaign's pages and API answers show.
+    outbox.record(targets.page_changed(page))
+
+
+def _figures_changed(sender, **kwargs):
+    outbox.record(targets.figures_changed())
+
+
 def _before_move(sender, instance, **kwargs):
     _paths_before_move[instance.pk] = targets.subtree_paths(instance)
 
@@ -88,6 +99,8 @@ def connect():
     from core.models import Neighbourhood, ViolationType
     from home.models import SiteSettings
     from home.organisation import OrganisationDetails
+    from monitoring.statistics_summary import statistics_changed
+    from supporters.actions import campaign_counts_changed
 
     page_published.connect(_page_published_or_unpublished, dispatch_uid="caching_page_published")
     page_unpublished.connect(_page_published_or_unpublished, dispatch_uid="caching_page_unpublished")
@@ -96,6 +109,8 @@ def connect():
     pre_page_move.connect(_before_move, dispatch_uid="caching_before_move")
     post_page_move.connect(_after_move, dispatch_uid="caching_after_move")
     page_slug_changed.connect(_slug_changed, dispatch_uid="caching_slug_changed")
+    campaign_counts_changed.connect(_campaign_counts_changed, dispatch_uid="caching_campaign_counts_changed")
+    statistics_changed.connect(_figures_changed, dispatch_uid="caching_figures_changed")
     for signal in (post_save, post_delete):
         name = "save" if signal is post_save else "delete"
         signal.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"caching_restriction_{name}")

@@ -92,6 +92,17 @@ def renamed_paths(old_root_path, new_root_path, page):
     return old_paths
 
 
+def figures_changed():
+    """Incidents were verified, edited or removed: the statistics (their API answers are collection-like,
+    under the content generation of every language), the statistics pages and the reports listing incidents."""
+    from monitoring.pages import ReportPage, StatisticsPage
+
+    purge = Purge(content_languages=set(languages()))
+    for page in Page.objects.type(StatisticsPage, ReportPage).select_related("locale"):
+        _add_page(purge, page)
+    return purge
+
+
 def everything():
     """A change every page shows (site settings, footer texts, a vocabulary, a locale)."""
     return Purge(content_languages=set(languages()), layout_languages=set(languages()))

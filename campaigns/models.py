@@ -68,6 +68,10 @@ class CampaignPage(ViewRestrictionsInOneQuery, HeadlessPreviewable, ImportKeyMix
         HeroImageMixin.hero_panel(),
         FieldPanel("body"),
         InlinePanel("related_story_links", label=_("Related stories")),
+        # Campaign actions: the models live in the supporters app (supporters/petitions.py, letters.py).
+        InlinePanel("petitions", label=_("Petition"), max_num=1),
+        InlinePanel("letters", label=_("Letter to decision makers"), max_num=1),
+        InlinePanel("letter_targets", label=_("Letter targets")),
     ]
     # The campaign's facts (status, dates, audiences, the stories it links) are the same in every language.
     # Its link may lead to a page in the reader's language (a petition in French), so a translation may
@@ -86,6 +90,10 @@ class CampaignPage(ViewRestrictionsInOneQuery, HeadlessPreviewable, ImportKeyMix
             SynchronizedField("end_date", overridable=False),
             SynchronizedField("audience_links", overridable=False),
             SynchronizedField("related_story_links", overridable=False),
+            # The petition's and letter's texts are translated; their goal, state, targets and counts are shared.
+            TranslatableField("petitions"),
+            TranslatableField("letters"),
+            SynchronizedField("letter_targets", overridable=False),
         ]
         + ImportKeyMixin.import_key_translatable_fields
     )
@@ -107,6 +115,8 @@ class CampaignPage(ViewRestrictionsInOneQuery, HeadlessPreviewable, ImportKeyMix
         APIField("call_to_action_url"),
         APIField("body", serializer=StreamBodyField()),
         APIField("related_stories", serializer=PageLinkSerializer(many=True)),
+        APIField("petitions"),
+        APIField("letters"),
     ] + HeroImageMixin.hero_api_fields()
 
     parent_page_types = ["campaigns.CampaignIndexPage"]

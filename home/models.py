@@ -40,7 +40,16 @@ class HomePage(ViewRestrictionsInOneQuery, HeadlessPreviewable, HeroImageMixin, 
     ] + HeroImageMixin.hero_api_fields()
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.AboutPage", "home.UnitIndexPage", "campaigns.CampaignIndexPage", "stories.StoryIndexPage"]
+    subpage_types = [
+        "home.AboutPage",
+        "home.UnitIndexPage",
+        "campaigns.CampaignIndexPage",
+        "stories.StoryIndexPage",
+        "monitoring.ReportIndexPage",
+        "monitoring.StatisticsPage",
+        "supporters.MailingListPage",
+        "supporters.PrivacyPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -29,6 +29,8 @@ EDITORS = "Editors"
 LEGAL_REVIEWERS = "Legal reviewers"
 PUBLISHERS = "Publishers"
 DOCUMENTATION_OFFICERS = "Documentation officers"
+# Staff who look after the mailing list (supporters/): they see supporters' addresses, so a second factor.
+SUPPORTER_MANAGERS = "Supporter managers"
 # The single translators' group before translators worked per language; migration
 # roles 0001 moved its members into every language's translators and removed it.
 RETIRED_TRANSLATORS = "Translators"
@@ -72,6 +74,47 @@ CHOOSE_MEDIA = (("wagtailimages", "choose_image"), ("wagtaildocs", "choose_docum
 ADD_ORGANISATION_DETAILS = ("home", "add_organisationdetails")
 CHANGE_ORGANISATION_DETAILS = ("home", "change_organisationdetails")
 PUBLISH_ORGANISATION_DETAILS = ("home", "publish_organisationdetails")
+# The monitoring record (monitoring/README.md): editors write incidents as drafts; only documentation
+# officers verify them (which makes them public) or change one already verified. Incident texts are
+# translatable snippets: translators write their language's (the language rule is roles.snippet_languages).
+INCIDENTS = (
+    ("monitoring", "view_incident"),
+    ("monitoring", "add_incident"),
+    ("monitoring", "change_incident"),
+    ("monitoring", "view_incidenttext"),
+    ("monitoring", "add_incidenttext"),
+    ("monitoring", "change_incidenttext"),
+    ("monitoring", "view_legalreference"),
+)
+VERIFY_INCIDENTS = (
+    ("monitoring", "verify_incident"),
+    ("monitoring", "delete_incident"),
+    ("monitoring", "add_legalreference"),
+    ("monitoring", "change_legalreference"),
+)
+TRANSLATE_INCIDENT_TEXTS = (
+    ("monitoring", "add_incidenttext"),
+    ("monitoring", "change_incidenttext"),
+    ("monitoring", "add_legalreference"),
+    ("monitoring", "change_legalreference"),
+)
+# The "Supporters" capability: see, export and erase (on request) the mailing list's subscribers.
+SUPPORTERS = (
+    ("supporters", "view_subscriber"),
+    ("supporters", "export_subscriber"),
+    ("supporters", "delete_subscriber"),
+    ("supporters", "export_campaign_actions"),
+)
+# Teaching the public search: editors' synonym sets, the report of what readers search for, editors' picks.
+SEARCH_TUNING = (
+    ("munasara_search", "add_synonymset"),
+    ("munasara_search", "change_synonymset"),
+    ("munasara_search", "delete_synonymset"),
+    ("munasara_search", "view_searchqueryday"),
+    ("wagtailsearchpromotions", "add_searchpromotion"),
+    ("wagtailsearchpromotions", "change_searchpromotion"),
+    ("wagtailsearchpromotions", "delete_searchpromotion"),
+)
 SURVIVOR_RECORDS = (
     ("stories", "view_survivorrecord"),
     ("stories", "add_survivorrecord"),
@@ -95,7 +138,13 @@ def _language_roles():
     roles = {}
     for code in target_languages():
         roles[translators(code)] = Role(
-            (ADMIN_ACCESS, SUBMIT_TRANSLATION, ADD_ORGANISATION_DETAILS, CHANGE_ORGANISATION_DETAILS),
+            (
+                ADMIN_ACCESS,
+                SUBMIT_TRANSLATION,
+                ADD_ORGANISATION_DETAILS,
+                CHANGE_ORGANISATION_DETAILS,
+                *TRANSLATE_INCIDENT_TEXTS,
+            ),
             ("add_page", "change_page"),
             CHOOSE_MEDIA,
             language=code,
@@ -112,7 +161,7 @@ def _language_roles():
 
 
 ROLES = {
-    EDITORS: Role((ADMIN_ACCESS,), ("add_page", "change_page"), MEDIA),
+    EDITORS: Role((ADMIN_ACCESS, *INCIDENTS, *SEARCH_TUNING), ("add_page", "change_page"), MEDIA),
     LEGAL_REVIEWERS: Role((ADMIN_ACCESS, REQUIRE_TWO_FACTOR, *SURVIVOR_RECORDS), (), CHOOSE_MEDIA),
     PUBLISHERS: Role(
         (
@@ -121,11 +170,13 @@ ROLES = {
             ADD_ORGANISATION_DETAILS,
             CHANGE_ORGANISATION_DETAILS,
             PUBLISH_ORGANISATION_DETAILS,
+            *SEARCH_TUNING,
         ),
         ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         MEDIA,
     ),
-    DOCUMENTATION_OFFICERS: Role((ADMIN_ACCESS,)),
+    DOCUMENTATION_OFFICERS: Role((ADMIN_ACCESS, *INCIDENTS, *VERIFY_INCIDENTS)),
+    SUPPORTER_MANAGERS: Role((ADMIN_ACCESS, REQUIRE_TWO_FACTOR, *SUPPORTERS)),
     **_language_roles(),
 }
 

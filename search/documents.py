@@ -9,19 +9,23 @@ import datetime
 
 from django.apps import apps
 from django.db.models import DateField, F, Q
-from django.db.models.functions import Cast, Coalesce, ExtractYear
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.text import Truncator
 from modelsearch.index import RelatedFields, SearchField
 from wagtail.models import Page
 
 SUMMARY_LENGTH = 300
 
-# The date a result shows and the year facet counts: the date of the events for
-# a story, the start of a campaign, else when the page was first published.
+# The content date a result shows and the year facet counts: the date of the events
+# for a story, the start of a campaign, a report's date. Other pages (an about page,
+# a unit) have none: when they were published says nothing about what they tell.
 DATE_FIELDS = {
     "stories.StoryPage": "date",
     "campaigns.CampaignPage": "start_date",
+    "monitoring.ReportPage": "date",
 }
+# Pages that only lead to others (the home page, the section indexes): never a search result.
+STRUCTURAL_TYPES = ("home.HomePage",)
 SUMMARY_FIELDS = ("summary", "introduction", "search_description")
 
 
@@ -35,6 +39,22 @@ def searchable_page_models():
     return [model for model in apps.get_models() if issubclass(model, Page) and model is not Page]
 
 
+def is_structural(model):
+    from core.models import SectionIndexPage
+
+    return issubclass(model, SectionIndexPage) or type_name(model) in STRUCTURAL_TYPES
+
+
+def structural_type_names():
+    """The API types of the pages the public search never returns (``home.HomePage``, the section indexes)."""
+    return sorted(type_name(model) for model in searchable_page_models() if is_structural(model))
+
+
+def result_page_models():
+    """The page types a public search can return: every page type but the structural ones."""
+    return [model for model in searchable_page_models() if not is_structural(model)]
+
+
 def page_model(type_label):
     for model in searchable_page_models():
         if type_name(model) == type_label:
@@ -43,10 +63,9 @@ def page_model(type_label):
 
 
 def page_date(page):
+    """The page's content date (see :data:`DATE_FIELDS`), or None for a type that has none."""
     field = DATE_FIELDS.get(type_name(type(page)))
     value = getattr(page, field, None) if field else None
-    if value is None and page.first_published_at:
-        value = page.first_published_at.date()
     if isinstance(value, datetime.datetime):
         value = value.date()
     return value
@@ -118,14 +137,15 @@ def page_texts(page):
 
 
 def date_expression():
-    """A database expression for :func:`page_date` on a ``Page`` queryset."""
+    """A database expression for :func:`page_date` on a ``Page`` queryset (NULL for a type without a date)."""
     candidates = []
     for label, field in DATE_FIELDS.items():
         model = page_model(label)
         if model is not None:
             candidates.append(F(f"{model._meta.model_name}__{field}"))
-    candidates.append(Cast("first_published_at", DateField()))
-    return Coalesce(*candidates) if len(candidates) > 1 else candidates[0]
+    if len(candidates) == 1:
+        return candidates[0]
+    return Coalesce(*candidates, output_field=DateField())
 
 
 def year_expression():

@@ -11,9 +11,9 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core import vocabulary_cache as cached
-from core.query_text import forbidden_character
+from core.query_text import forbidden_character, search_words
 
-from . import documents
+from . import arabic, documents
 from .searchers.base import FACETS, SearchParams
 
 MAX_QUERY_LENGTH = 200
@@ -96,6 +96,7 @@ class SuggestForm(forms.Form):
         self.default_locale = default_locale
         self.fixed_locale = locale
         self.strict = strict
+        self.matches_nothing = False
 
     def clean(self):
         cleaned = super().clean()
@@ -106,6 +107,15 @@ class SuggestForm(forms.Form):
             elif self.strict and name not in self.fields:
                 self._add_parameter_error(name, MESSAGES["unknown_parameter"] % {"choices": ", ".join(self.fields)})
         return cleaned
+
+    def clean_q(self):
+        """The words of ``q``: quotes, operators and brackets are not query syntax here (core.query_text)."""
+        typed = self.cleaned_data["q"]
+        words = search_words(typed)
+        # Something typed, but no word survives the normalisation both backends apply: it can match nothing
+        # (an empty ``q`` would instead list everything).
+        self.matches_nothing = bool(typed) and not arabic.query_text(words)
+        return words
 
     def _add_parameter_error(self, name, message):
         """An error under the parameter's own name, whether or not the form has a field for it."""
@@ -143,7 +153,7 @@ class SearchForm(SuggestForm):
             del self.fields["page_size"]
 
     def clean_type(self):
-        known = {documents.type_name(model) for model in documents.searchable_page_models()}
+        known = {documents.type_name(model) for model in documents.result_page_models()}
         bad = [value for value in self.cleaned_data["type"] if value not in known]
         if bad:
             raise forms.ValidationError(
@@ -195,4 +205,5 @@ class SearchForm(SuggestForm):
             page=data.get("page") or 1,
             page_size=data.get("page_size") or DEFAULT_PAGE_SIZE,
             filters={name: data[name] for name in FACETS if data.get(name)},
+            matches_nothing=self.matches_nothing,
         )

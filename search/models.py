@@ -1,6 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .query_report import SearchQueryDay  # noqa: F401 (a model of this app, in its own module)
+from .synonyms import SynonymSet  # noqa: F401 (a model of this app, in its own module)
+
 
 class IndexUpdate(models.Model):
     """A page whose search document must be rewritten or removed: the durable queue.

@@ -8,14 +8,17 @@ highlights escaped with only ``<mark>`` added, absolute URLs.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
+from django.utils.http import urlencode
 
 from core import vocabulary_cache as cached
 
-from . import documents
+from . import documents, promotions, query_report
 from .connection import engine_backend
 from .forms import MAX_QUERY_LENGTH, SUGGEST_SIZE
 from .searchers.base import FACETS, MARK_END, MARK_START, SearchParams
@@ -29,13 +32,22 @@ class SearchResponse:
     count: int
     results: list
     facets: dict
+    # When nothing matched: the other languages where the query finds pages, and a corrected spelling.
+    other_locales: list = field(default_factory=list)
+    did_you_mean: str | None = None
 
     @property
     def num_pages(self):
         return max(1, math.ceil(self.count / self.params.page_size))
 
     def as_json(self):
-        return {"count": self.count, "results": self.results, "facets": self.facets}
+        return {
+            "count": self.count,
+            "results": self.results,
+            "facets": self.facets,
+            "other_locales": self.other_locales,
+            "did_you_mean": self.did_you_mean,
+        }
 
 
 def searcher():
@@ -92,18 +104,50 @@ def _result(hit, request):
     }
 
 
+def other_locales(backend, params, request=None):
+    """``[{"locale", "language", "count", "url"}]``: the other languages in which ``params.q`` finds pages.
+
+    Filters are left out (they narrowed a search that found nothing); ``url`` is that language's search page.
+    """
+    found = []
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if code == params.locale or not cached.locale_exists(code):
+            continue
+        count = backend.count(replace(params, locale=code, filters={}, page=1))
+        if count:
+            with translation.override(code):
+                url = f"{reverse('search')}?{urlencode({'q': params.q})}"
+            language = translation.get_language_info(code)["name_local"]
+            found.append({"locale": code, "language": language, "count": count, "url": _absolute(url, request)})
+    return found
+
+
+def _no_matches(params):
+    return SearchResponse(
+        params=params, count=0, results=[], facets={name: facet_items(name, {}, params) for name in FACETS}
+    )
+
+
 def run_search(params, request=None):
     """Answer a search; raises ``connection.EngineUnavailableError`` when the engine is configured but down."""
+    if params.matches_nothing:  # Only quotes, or only diacritics: no word to look for, in any language.
+        return _no_matches(params)
     with translation.override(params.locale):
         backend = searcher()
         matches = backend.search(params)
         counts = backend.facets(params)
-        return SearchResponse(
+        response = SearchResponse(
             params=params,
             count=matches.count,
             results=[_result(hit, request) for hit in matches.hits],
             facets={name: facet_items(name, counts.get(name, {}), params) for name in FACETS},
         )
+        promotions.put_first(response, lambda hit: _result(hit, request))
+        query_report.count_search(params, matches.count)
+        if params.q and not matches.count and params.page == 1:
+            response.other_locales = other_locales(backend, params, request)
+            response.did_you_mean = backend.did_you_mean(params)
+        return response
 
 
 def suggest(q, locale, limit=SUGGEST_SIZE, request=None):

@@ -57,6 +57,8 @@ def search(request):
         name: [{**item, "selected": str(item["value"]) in selected.get(name, ())} for item in items]
         for name, items in answer.facets.items()
     }
+    # A facet with no value is not shown, and no "Refine" box at all when none has one.
+    has_facets = any(facets.values())
     # The answer carries ISO dates (as the JSON API does); the page shows them as dates in the reader's language.
     results = [
         {**result, "type_label": query.type_label(result["type"]), "date": _as_date(result.get("date"))}
@@ -67,6 +69,7 @@ def search(request):
         answer=answer,
         results=results,
         facets=facets,
+        has_facets=has_facets,
         active_filters=params.filters,
         page_obj=paginator.get_page(params.page) if answer.count else None,
     )
@@ -101,6 +104,8 @@ def api_suggest(request):
     form = SuggestForm(request.GET, default_locale=settings.LANGUAGE_CODE, strict=True)
     if not form.is_valid():
         return _bad_request_json(form)
+    if form.matches_nothing:  # Only quotes or diacritics: no word to complete.
+        return JsonResponse({"results": []})
     try:
         suggestions = query.suggest(form.cleaned_data["q"], form.cleaned_data["locale"], request=request)
     except EngineUnavailableError:

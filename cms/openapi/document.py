@@ -2,14 +2,16 @@
 
 from django.utils import translation
 
-from . import components, media, navigation, pages, preview, search, site
+from . import campaign_actions, components, mailing_list, media, monitoring, navigation, pages, preview, search, site
 
 OPENAPI_VERSION = "3.1.0"
 
 DESCRIPTION = """\
-The read-only JSON API of Munasara, for headless front ends: pages in every language (by id, by
+The JSON API of Munasara, for headless front ends: pages in every language (by id, by
 address, with navigation, breadcrumbs and translations), images and documents used by public pages,
-search, the site's languages and details, and the vocabularies.
+search, the site's languages and details, the vocabularies and the statistics of verified incidents; and
+the supporters' actions a front end sends on (joining the mailing list, signing a petition, sending a
+letter), which answer 202 alike whatever they find, and 429 when a client sends too many.
 
 Only public content is served: drafts, restricted pages and stories without consent never appear
 (a draft only through `page_preview/` with a signed token). Absolute URLs use the request's host.
@@ -26,7 +28,10 @@ TAGS = [
     {"name": "search", "description": "The public search and title completion."},
     {"name": "site", "description": "What frames every page: languages, contact, organisation."},
     {"name": "vocabularies", "description": "Violation types and neighbourhoods, with story counts."},
+    {"name": "statistics", "description": "Figures of the verified incidents."},
     {"name": "preview", "description": "Drafts for a headless front end's preview."},
+    {"name": "mailing list", "description": "Joining the mailing list (double opt-in: an email confirms)."},
+    {"name": "campaign actions", "description": "Signing a campaign's petition, sending its letter."},
 ]
 
 #: What an anonymous answer carries for caches (cms.middleware.ApiHttpCacheMiddleware); a preview never does.
@@ -36,7 +41,7 @@ CACHE_HEADERS = {
 }
 UNCACHED = {"page_preview"}
 
-ENDPOINT_MODULES = (pages, navigation, media, search, site, preview)
+ENDPOINT_MODULES = (pages, navigation, media, search, site, preview, monitoring, campaign_actions, mailing_list)
 
 
 def openapi_document():

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 
 from core.api_body import RenditionField, StreamBodyField
 from core.api_fields import PageLinkSerializer, PageTranslationsField, VocabularyTermSerializer
+from monitoring.api_fields import ReportDocumentField, ReportIncidentsField
 
 from .components import ref
 from .streams import stream_name
@@ -114,13 +115,19 @@ SERIALIZER_SCHEMAS = {
     PageLinkSerializer: ref("PageLink"),
     RenditionField: {"anyOf": [ref("Rendition"), {"type": "null"}]},
     PageTranslationsField: {"type": "array", "items": ref("Translation")},
+    ReportDocumentField: {"anyOf": [ref("ReportDocument"), {"type": "null"}]},
+    ReportIncidentsField: {"type": "array", "items": ref("ReportIncident")},
 }
 
 
 def _property_schemas():
+    from campaigns.models import CampaignPage
     from stories.models import StoryPage
 
+    from .campaign_actions import detail_schemas
+
     return {
+        **{(CampaignPage, name): schema for name, schema in detail_schemas().items()},
         (StoryPage, "anonymised"): {
             "type": "boolean",
             "description": "Whether the story is told without the survivor's real name (from the consent record).",

@@ -65,6 +65,25 @@ def schemas():
                     description="Each facet counts the query with every other active filter; selected values "
                     "are listed even at zero.",
                 ),
+                "other_locales": {
+                    "type": "array",
+                    "items": ref("SearchOtherLocale"),
+                    "description": "When nothing matched: the other languages in which the same words find pages "
+                    "(filters left out), else empty.",
+                },
+                "did_you_mean": {
+                    "type": ["string", "null"],
+                    "description": "When nothing matched: a spelling of `q` that finds pages in this language, "
+                    "else null.",
+                },
+            }
+        ),
+        "SearchOtherLocale": strict_object(
+            {
+                "locale": LOCALE_CODE,
+                "language": {"type": "string", "description": "The language's name in itself."},
+                "count": {"type": "integer", "minimum": 1},
+                "url": {**URL, "description": "The search page of that language, with the same words."},
             }
         ),
         "Suggestions": strict_object(

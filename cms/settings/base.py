@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular_sidecar",  # Swagger UI's files for /api/v2/docs/ (cms/openapi)
     "corsheaders",
+    "django_countries",  # country names in petitions and letters (supporters), translated
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -75,6 +76,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "wagtail_2fa",
+    # The queue of background tasks in the database (the mailer process delivers supporters' emails).
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -241,6 +245,10 @@ EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
 EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
 EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
 EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+# EMAIL_URL=file:////tmp/mails (four slashes for an absolute path) writes each email to a file in that folder.
+EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"] or None
+# Seconds before a silent SMTP server counts as a failed send (the mailer then retries it later).
+EMAIL_TIMEOUT = _email.get("EMAIL_TIMEOUT") or env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "munasara@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -320,7 +328,21 @@ else:
     CACHES = {"default": _cache_from_url(env("CACHE_URL"))}
 
 # Background work runs in-process until a worker exists.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # Supporters' emails (supporters/tasks.py) wait in the database for the Procfile's `mailer`
+    # (manage.py db_worker --backend mail), which retries a refused send later.
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
+# Supporters (supporters/): sign-up rate limits per client address and per email address, and the
+# delays in seconds between attempts to deliver an email the SMTP server refused.
+SUPPORTERS_RATE_PER_IP = env("SUPPORTERS_RATE_PER_IP", "10/h")
+SUPPORTERS_RATE_PER_EMAIL = env("SUPPORTERS_RATE_PER_EMAIL", "3/h")
+SUPPORTERS_MAIL_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
+SUPPORTERS_MAIL_MAX_ATTEMPTS = 20
+SUPPORTERS_CONFIRM_MAX_AGE_DAYS = 7
+SUPPORTERS_UNSUBSCRIBED_RETENTION_DAYS = 30
 
 WAGTAIL_SITE_NAME = "Munasara"
 # The admin loads nothing from outside the machine: no avatars from gravatar.com, no version check

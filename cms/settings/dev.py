@@ -16,3 +16,9 @@ if WAGTAILLOCALIZE_MACHINE_TRANSLATOR is None:
 # developer's machine `make run` lets it sign in with the password alone. WAGTAIL_2FA_REQUIRED=true
 # tries the production behaviour locally; the tests run with it (cms/settings/hardening.py).
 WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", False)
+# Supporters' emails are sent during the request on a developer's machine (to the console unless EMAIL_URL
+# says otherwise), so `make run` needs no mailer process; production queues them for the Procfile's mailer.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}

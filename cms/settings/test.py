@@ -13,6 +13,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Emails are delivered when the transaction commits; tests/supporters runs the database queue itself.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 MUNASARA_DEMO_ADMIN = False
 
 # Each test session writes to its own indexes (deleted at the end by tests/conftest.py),

@@ -33,6 +33,8 @@ class SearchParams:
     page: int
     page_size: int
     filters: dict = field(default_factory=dict)  # facet name -> list of values, only the active ones
+    # The reader typed something with no word in it (only quotes, or diacritics): nothing can match.
+    matches_nothing: bool = False
 
     @property
     def offset(self):
@@ -78,6 +80,14 @@ class Searcher(ABC):
 
         Values are strings (years too), counts of the pages matching the query and the other filters.
         """
+
+    @abstractmethod
+    def count(self, params):
+        """How many pages match ``params`` (its query and filters), and nothing else."""
+
+    @abstractmethod
+    def did_you_mean(self, params):
+        """A spelling of ``params.q`` that finds pages in ``params.locale``, or None (asked when nothing matched)."""
 
     @abstractmethod
     def suggest(self, q, locale, limit):

@@ -6,22 +6,34 @@ facets are database queries over ``public_pages()``; highlights are found in
 the page's own text with the same normalisation.
 """
 
+from dataclasses import replace
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Q
 from django.utils.text import Truncator
 from modelsearch.backends import get_search_backend
+from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page
 
 from core.visibility import public_pages
 
 from .. import arabic, documents
+from . import spelling
 from .base import FACETS, MARK_END, MARK_START, SNIPPET_LENGTH, Hit, Matches, Searcher, Suggestion, unmarked
+from .expansion import all_terms, expand
 
 DATABASE_BACKEND_NAME = "default"
 
 
+def _structural_content_types():
+    models = [documents.page_model(name) for name in documents.structural_type_names()]
+    return [content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()]
+
+
 def _public_in(locale):
-    return public_pages(Page.objects.filter(locale__language_code=locale)).exclude(depth=1)
+    """The pages a search in ``locale`` may return: public, not the tree root, not a structural page."""
+    pages = public_pages(Page.objects.filter(locale__language_code=locale)).exclude(depth=1)
+    return pages.exclude(content_type__in=_structural_content_types())
 
 
 def _filter(name, values):
@@ -103,6 +115,20 @@ def _highlight(page, q):
     return unmarked(Truncator(documents.page_summary(page)).chars(SNIPPET_LENGTH))
 
 
+def database_query(params):
+    """The query string, or with words that meet it (``expansion.expand``): every group must match,
+    through any of its terms (the database backends' default is every word)."""
+    groups = expand(params.q, params.locale)
+    if not groups:
+        return params.q
+    return And([Or([PlainText(term) for term in group]) if len(group) > 1 else PlainText(group[0]) for group in groups])
+
+
+def highlight_terms(params):
+    groups = expand(params.q, params.locale)
+    return all_terms(groups) if groups else params.q
+
+
 class DatabaseSearcher(Searcher):
     def __init__(self):
         self._matched_for = None  # (params, matched, rank): search and facets share one full-text query.
@@ -112,7 +138,7 @@ class DatabaseSearcher(Searcher):
         if self._matched_for is None or self._matched_for[0] is not params:
             matched, rank = _public_in(params.locale), None
             if params.q:
-                ids = _ids(get_search_backend(DATABASE_BACKEND_NAME).search(params.q, Page))
+                ids = _ids(get_search_backend(DATABASE_BACKEND_NAME).search(database_query(params), Page))
                 matched = matched.filter(pk__in=ids)
                 rank = {pk: position for position, pk in enumerate(ids)}
             self._matched_for = (params, matched, rank)
@@ -133,6 +159,7 @@ class DatabaseSearcher(Searcher):
         page_ids = ordered[params.offset : params.offset + params.page_size]
         pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
         hits = []
+        terms = highlight_terms(params) if params.q else ""
         for pk in page_ids:
             page = pages.get(pk)
             if page is None:
@@ -147,7 +174,7 @@ class DatabaseSearcher(Searcher):
                     locale=params.locale,
                     date=documents.page_date(page),
                     summary=summary,
-                    highlight=_highlight(page, params.q) if params.q else unmarked(summary),
+                    highlight=_highlight(page, terms) if params.q else unmarked(summary),
                 )
             )
         return Matches(count=count, hits=hits)
@@ -155,6 +182,24 @@ class DatabaseSearcher(Searcher):
     def facets(self, params):
         matched, _rank = self._matched(params)
         return {name: _facet_counts(name, _apply_filters(matched, params, skip=name).order_by()) for name in FACETS}
+
+    def count(self, params):
+        if params.matches_nothing:
+            return 0
+        matched, _rank = self._matched(params)
+        return _apply_filters(matched, params).count()
+
+    def did_you_mean(self, params):
+        pages = _public_in(params.locale)
+        texts = list(pages.values_list("title", flat=True)) + list(pages.values_list("search_description", flat=True))
+        for model in documents.result_page_models():
+            for name in documents.SUMMARY_FIELDS:
+                if name != "search_description" and any(field.name == name for field in model._meta.fields):
+                    texts.extend(model.objects.filter(pk__in=pages.values("pk")).values_list(name, flat=True))
+        suggestion = spelling.corrected(params.q, spelling.vocabulary(texts))
+        if suggestion and self.count(replace(params, q=suggestion, filters={})):
+            return suggestion
+        return None
 
     def suggest(self, q, locale, limit):
         ids = _ids(get_search_backend(DATABASE_BACKEND_NAME).autocomplete(q, Page))

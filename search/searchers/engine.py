@@ -6,14 +6,17 @@ through ``post_filter``), so :meth:`EngineSearcher.facets` right after
 :meth:`EngineSearcher.search` with the same parameters costs no second request.
 """
 
+from dataclasses import replace
+
 from wagtail.models import Page
 
 from core.visibility import public_pages
 
-from .. import outbox
+from .. import documents, outbox
 from ..backends.mapping import language_key, text_field, title_field
 from ..connection import EngineUnavailableError
 from .base import FACETS, MARK_END, MARK_START, SNIPPET_LENGTH, Hit, Matches, Searcher, Suggestion, unmarked
+from .expansion import expand
 
 FACET_FIELDS = {
     "type": "m_type",
@@ -23,11 +26,14 @@ FACET_FIELDS = {
 }
 SOURCE_FIELDS = ["m_id", "m_type", "m_title", "m_url", "m_locale", "m_date", "m_summary"]
 FACET_SIZE = 100
+DID_YOU_MEAN_CANDIDATES = 3
 
 
-def text_query(q, key):
+def text_query(q, key, groups=None):
+    """The query for ``q`` in the fields of language ``key``; ``groups`` (``expansion.expand``) adds the
+    words that meet it, in a second clause so the reader's own words still rank first."""
     fields = [f"{title_field(key)}^3", text_field(key)]
-    return {
+    exact = {
         "bool": {
             "should": [
                 {"multi_match": {"query": q, "fields": fields, "type": "cross_fields", "operator": "and", "boost": 2}},
@@ -35,6 +41,40 @@ def text_query(q, key):
                 {"match_phrase": {text_field(key): {"query": q, "slop": 2, "boost": 2}}},
             ],
             "minimum_should_match": 1,
+        }
+    }
+    if not groups:
+        return exact
+    return {"bool": {"should": [exact, expanded_query(groups, fields)], "minimum_should_match": 1}}
+
+
+def expanded_query(groups, fields):
+    """Each group matches through any of its terms; most groups must match, as for the plain words."""
+
+    def term_query(term):
+        # A stop word alone analyses to nothing: let it match, as it would inside the plain query.
+        return {
+            "multi_match": {
+                "query": term,
+                "fields": fields,
+                "type": "cross_fields",
+                "operator": "and",
+                "zero_terms_query": "all",
+            }
+        }
+
+    clauses = [
+        {"bool": {"should": [term_query(term) for term in group], "minimum_should_match": 1}} for group in groups
+    ]
+    return {"bool": {"should": clauses, "minimum_should_match": "2<70%"}}
+
+
+def scope_filter(locale):
+    """The pages a search in ``locale`` may return: that locale's, never a structural page (home, section index)."""
+    return {
+        "bool": {
+            "filter": [{"term": {"m_locale": locale}}],
+            "must_not": [{"terms": {"m_type": documents.structural_type_names()}}],
         }
     }
 
@@ -46,8 +86,8 @@ def search_body(params):
     body = {
         "query": {
             "bool": {
-                "must": text_query(params.q, key) if params.q else {"match_all": {}},
-                "filter": [{"term": {"m_locale": params.locale}}],
+                "must": text_query(params.q, key, expand(params.q, params.locale)) if params.q else {"match_all": {}},
+                "filter": [scope_filter(params.locale)],
             }
         },
         "post_filter": {"bool": {"filter": list(active.values())}},
@@ -83,11 +123,41 @@ def suggest_body(q, locale, limit):
         "query": {
             "bool": {
                 "must": {"match": {f"{title_field(key)}.suggest": {"query": q, "operator": "and"}}},
-                "filter": [{"term": {"m_locale": locale}}],
+                "filter": [scope_filter(locale)],
             }
         },
         "size": limit,
         "_source": ["m_id", "m_type", "m_title", "m_url"],
+    }
+
+
+def count_body(params):
+    """How many pages match ``params`` (filters included), nothing else."""
+    body = search_body(params)
+    return {
+        "query": {"bool": {**body["query"]["bool"], "filter": [*body["query"]["bool"]["filter"], body["post_filter"]]}},
+        "size": 0,
+        "track_total_hits": True,
+    }
+
+
+def did_you_mean_body(q):
+    """The engine's phrase suggester over the unstemmed ``_all_text`` (every language: the caller checks
+    that a correction finds pages in the requested one, since collating needs the engine's mustache module)."""
+    return {
+        "size": 0,
+        "query": {"match_none": {}},
+        "suggest": {
+            "text": q,
+            "did_you_mean": {
+                "phrase": {
+                    "field": "_all_text",
+                    "size": DID_YOU_MEAN_CANDIDATES,
+                    "max_errors": 2,
+                    "direct_generator": [{"field": "_all_text", "suggest_mode": "always"}],
+                }
+            },
+        },
     }
 
 
@@ -165,6 +235,20 @@ class EngineSearcher(Searcher):
         body = {**search_body(params), "size": 0}
         body.pop("highlight", None)
         return _facet_counts(self._call(body)["aggregations"])
+
+    def count(self, params):
+        if params.matches_nothing:
+            return 0
+        total = self._call(count_body(params))["hits"]["total"]
+        return total["value"] if isinstance(total, dict) else total
+
+    def did_you_mean(self, params):
+        entries = self._call(did_you_mean_body(params.q)).get("suggest", {}).get("did_you_mean", [])
+        for option in entries[0]["options"] if entries else []:
+            text = option["text"]
+            if text != params.q.lower() and self.count(replace(params, q=text, filters={}, matches_nothing=False)):
+                return text
+        return None
 
     def suggest(self, q, locale, limit):
         hits = self._call(suggest_body(q, locale, limit))["hits"]["hits"]

@@ -63,7 +63,8 @@ def test_publish_import_on_a_fresh_database_and_again(client, archive_path, arch
     assert SurvivorRecord.objects.count() == sum("private" in story for story in stories)
     assert f"Published: {len(consented)}; left as drafts: {len(withheld)}" in output
     assert f"Translations: {created + updated} ({created} created, {updated} updated)" in output
-    assert f"Skipped {len(archive['incidents'])} incidents (no incidents model yet)" in output
+    incidents = len(archive["incidents"])
+    assert f"Incidents: {incidents} ({incidents} created, 0 updated)" in output
     # Consent not granted: kept as a draft revision, never served, even with --publish.
     for page in StoryPage.objects.filter(import_key__in=withheld):
         assert not page.live and page.latest_revision is not None, page
@@ -346,7 +347,7 @@ def test_a_version_1_archive_is_still_imported(client):
     consented = [story for story in data["stories"] if granted(story)]
     assert f"Stories: {len(data['stories'])} ({len(data['stories'])} created, 0 updated)" in output
     assert f"Published: {len(consented)}; left as drafts: {len(data['stories']) - len(consented)}" in output
-    assert f"Skipped {len(data['incidents'])} incident" in output
+    assert f"Incidents: {len(data['incidents'])} ({len(data['incidents'])} created, 0 updated)" in output
     source = consented[0]
     english = stories_in("en").get(import_key=source["key"])
     arabic = stories_in("ar").get(import_key=source["key"])

@@ -153,6 +153,7 @@ def test_story_filters_work_without_javascript(browser, live_server, content):
         tab.goto(f"{live_server.url}/en/stories/")
         assert tab.locator(".story-card h3").count() == 2
 
+        tab.get_by_text("Filter stories").click()  # the filters are folded away until asked for
         tab.select_option("#id_violation_type", "home-demolition")
         tab.locator("form.filter-form button[type=submit]").click()
 

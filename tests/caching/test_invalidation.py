@@ -202,3 +202,20 @@ def test_a_campaign_linking_a_withdrawn_story_is_refreshed(visitor, story, site_
     with committed():
         withdraw_consent(story, note="phone call")
     assert "هدم منزل في سلوان" not in fresh(visitor, campaign.url).content.decode()
+
+
+def test_verifying_an_incident_refreshes_the_statistics(visitor, site_structure, committed):
+    from monitoring.models import IncidentStatus
+    from tests.monitoring.incidents import make_incident
+
+    with committed():
+        incident = make_incident("eviction-silwan-2024", "2024-05-02", "home-demolition", "silwan", 7, status="draft")
+    url = "/api/v2/statistics/?locale=en"
+    warm(visitor, url)
+    before = visitor.get(url).json()
+    with committed():
+        incident.status = IncidentStatus.VERIFIED
+        incident.save()
+    after = fresh(visitor, url).json()["totals"]
+    assert after["incidents"] == before["totals"]["incidents"] + 1
+    assert after["people_affected"] == before["totals"]["people_affected"] + 7

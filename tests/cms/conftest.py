@@ -8,7 +8,9 @@ from wagtail.images.models import Image
 
 from campaigns.models import CampaignIndexPage, CampaignPage
 from home.models import AboutPage, HomePage, UnitIndexPage, UnitPage
+from monitoring.pages import ReportIndexPage, ReportPage, StatisticsPage
 from stories.models import StoryIndexPage, StoryPage
+from supporters.models import MailingListPage, PrivacyPage
 from tests.factories import CampaignPageFactory, StoryPageFactory, UnitPageFactory, fresh, publish_translation
 
 LANGUAGES = ["ar", "en", "fr"]
@@ -23,6 +25,11 @@ PAGE_TYPES = {
     "campaign": CampaignPage,
     "stories": StoryIndexPage,
     "story": StoryPage,
+    "reports": ReportIndexPage,
+    "report": ReportPage,
+    "statistics": StatisticsPage,
+    "mailing_list": MailingListPage,
+    "privacy": PrivacyPage,
 }
 
 
@@ -67,6 +74,16 @@ def site_pages(site_structure, settings, tmp_path):
         slug="advocacy",
         goals=[("paragraph", "<p>حشد المؤيدين النشطين.</p>")],
     )
+    report = site_structure["reports"]["ar"].add_child(
+        instance=ReportPage(
+            title="تقرير الهدم في القدس الشرقية 2024",
+            slug="demolitions-2024",
+            date=datetime.date(2024, 12, 1),
+            summary="أرقام الهدم في القدس الشرقية خلال عام 2024.",
+            body=[("paragraph", "<p>وثّقت الوحدة حالات الهدم شهرًا بشهر.</p>")],
+        )
+    )
+    report.save_revision().publish()
     translations = {
         "story": {
             "en": {"title": "A home demolished in Silwan", "summary": "A family home was demolished."},
@@ -76,13 +93,17 @@ def site_pages(site_structure, settings, tmp_path):
             "en": {"title": "Stop the demolitions", "call_to_action_label": "Sign the petition"},
             "fr": {"title": "Arrêtez les démolitions", "call_to_action_label": "Signez la pétition"},
         },
+        "report": {
+            "en": {"title": "Demolitions in East Jerusalem, 2024", "summary": "The 2024 demolition figures."},
+            "fr": {"title": "Les démolitions à Jérusalem-Est en 2024", "summary": "Les chiffres de 2024."},
+        },
         "unit": {
             "en": {"title": "International Advocacy Unit", "mission": "End it."},
             "fr": {"title": "Unité de plaidoyer international", "mission": "Y mettre fin."},
         },
     }
     pages = {key: {code: fresh(page) for code, page in site_structure[key].items()} for key in site_structure}
-    for key, source in (("story", story), ("campaign", campaign), ("unit", unit)):
+    for key, source in (("story", story), ("campaign", campaign), ("unit", unit), ("report", report)):
         pages[key] = {"ar": fresh(source)}
         for code, fields in translations[key].items():
             pages[key][code] = fresh(publish_translation(source, code, **fields))
