@@ -202,3 +202,19 @@ def test_a_campaign_linking_a_withdrawn_story_is_refreshed(visitor, story, site_
     with committed():
         withdraw_consent(story, note="phone call")
     assert "هدم منزل في سلوان" not in fresh(visitor, campaign.url).content.decode()
+
+
+def test_a_story_naming_an_unpublished_campaign_is_refreshed(visitor, story, site_structure, committed):
+    """The story's page lists the campaigns that name it: unpublishing one must not leave its card there."""
+    with committed():
+        campaign = CampaignPageFactory(
+            parent=site_structure["campaigns"]["ar"],
+            title="حملة سلوان للعدالة",
+            slug="silwan-justice",
+            related_stories=[story],
+        )
+    warm(visitor, story.url)
+    assert "حملة سلوان للعدالة" in visitor.get(story.url).content.decode()
+    with committed():
+        campaign.unpublish()
+    assert "حملة سلوان للعدالة" not in fresh(visitor, story.url).content.decode()
