@@ -28,3 +28,15 @@ def remember(name, parts, compute, *, paths=(), layouts=()):
     if _store is None:
         return compute()
     return _store.remember(name, tuple(parts), compute, paths=tuple(paths), layouts=tuple(layouts))
+
+
+def public_path(page, request=None):
+    """The page's path on the public site (``/ar/stories/x/``), or None: the ``paths`` a page's facts name.
+
+    None for a page no site serves, a page not saved yet, and any request previewing a page (a preview's
+    facts are never remembered: they may be a draft's).
+    """
+    if page is None or page.pk is None or getattr(request, "is_preview", False):
+        return None
+    parts = page.get_url_parts(request)
+    return parts[2] if parts and parts[2] else None

@@ -70,10 +70,10 @@ def _remembered_frame(request, page, language):
         return PageFrame()
     paths = ()
     if page is not None:
-        parts = page.get_url_parts(request)
-        if not parts or not parts[2]:
+        path = memo.public_path(page, request)
+        if path is None:
             return _load_frame(request, page, language)
-        paths = (parts[2],)
+        paths = (path,)
     return memo.remember(
         "page_frame",
         (root.pk, page.pk if page is not None else None, language),
