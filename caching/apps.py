@@ -8,6 +8,10 @@ class CachingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core import memo
+
         from . import signals
+        from .memo import TokenMemo
 
         signals.connect()
+        memo.install(TokenMemo())

@@ -2,9 +2,10 @@
 
 A page's own HTML and API detail; its translations (their language switcher names it); its ancestors
 (an index page lists its children, a home page the latest stories); its descendants (their breadcrumbs
-name it); the pages that link to it (a campaign's related stories, found through Wagtail's reference
-index); every collection-like answer of its languages (content generation); and when the page is a
-home or section page, every page of its language (layout generation: navigation, breadcrumbs).
+name it); the pages that link to it and the pages it links to (a campaign lists its related stories, and
+each of those stories lists the campaigns that name it; both found through Wagtail's reference index);
+every collection-like answer of its languages (content generation); and when the page is a home or
+section page, every page of its language (layout generation: navigation, breadcrumbs).
 """
 
 from django.conf import settings
@@ -61,8 +62,8 @@ def page_changed(page, *, old_paths=()):
         elif translation.numchild:
             for descendant in translation.get_descendants().select_related("locale"):
                 _add_page(purge, descendant)
-    for referring in _pages_referring_to(translations):
-        _add_page(purge, referring)
+    for linked in _linked_pages(translations):
+        _add_page(purge, linked)
     for path in old_paths:
         purge.resources.add(f"path:{path}")
     return purge
@@ -108,11 +109,18 @@ def everything():
     return Purge(content_languages=set(languages()), layout_languages=set(languages()))
 
 
-def _pages_referring_to(pages):
+def _linked_pages(pages):
+    """The pages that link to ``pages`` and the pages they link to (other than themselves).
+
+    Both ways: a story's page lists the campaigns that name it among their related stories, so a
+    campaign's unpublication must refresh those stories as well as what links to the campaign.
+    """
     page_type = ContentType.objects.get_for_model(Page)
     ids = set()
     for page in pages:
-        references = ReferenceIndex.get_references_to(page).filter(base_content_type=page_type)
-        ids.update(int(pk) for pk in references.values_list("object_id", flat=True))
+        inbound = ReferenceIndex.get_references_to(page).filter(base_content_type=page_type)
+        ids.update(int(pk) for pk in inbound.values_list("object_id", flat=True))
+        outbound = ReferenceIndex.get_references_for_object(page).filter(to_content_type=page_type)
+        ids.update(int(pk) for pk in outbound.values_list("to_object_id", flat=True))
     ids -= {page.pk for page in pages}
     return Page.objects.filter(pk__in=ids).select_related("locale") if ids else []

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import memo
 from core.api_body import StreamBodyField
 from core.blocks import ContentStreamBlock
 from core.headless_preview import HeadlessPreviewable
@@ -68,6 +69,32 @@ class HomePage(ViewRestrictionsInOneQuery, HeadlessPreviewable, HeroImageMixin, 
         url_paths = [
             self.url_path + "/".join(path_components[:count]) + "/" for count in range(1, len(path_components) + 1)
         ]
+        found = memo.remember(
+            "route",
+            (self.pk, url_paths[-1]),
+            lambda: self._deepest_page_named(path_components, url_paths),
+            paths=[request.path] if request is not None else (),
+        )
+        if found is None:
+            raise Http404
+        pk, depth, model, check_needed = found
+        pages = Page.objects.filter(pk=pk) if model is None else model.objects.filter(pk=pk)
+        if hasattr(model, "for_serving"):
+            pages = model.for_serving(pages)
+        page = pages.first()
+        if page is None:  # deleted since the route was remembered under a longer path than its own
+            raise Http404
+        # Wagtail asks the page for its view restrictions before serving it: spare it the query.
+        page.restriction_check_needed = check_needed
+        return page.route(request, path_components[depth - self.depth :])
+
+    def _deepest_page_named(self, path_components, url_paths):
+        """``(pk, depth, model, restriction check needed)`` of the deepest page the path names, or None.
+
+        Remembered under the request's path (core.memo): a publication, move, slug change or view
+        restriction of that page renews it. The page itself is loaded fresh on every request, so it is
+        its own ``route`` that answers 404 or 410 when it is no longer live or its consent is gone.
+        """
         found = (
             Page.objects.filter(slug__in=path_components, url_path__in=url_paths, path__startswith=self.path)
             .annotate(restriction_check_needed=restriction_check_needed())
@@ -75,18 +102,8 @@ class HomePage(ViewRestrictionsInOneQuery, HeadlessPreviewable, HeroImageMixin, 
             .first()
         )
         if found is None:
-            raise Http404
-        model = found.specific_class
-        if model is None:
-            page = found
-        else:
-            pages = model.objects.filter(pk=found.pk)
-            if hasattr(model, "for_serving"):
-                pages = model.for_serving(pages)
-            page = pages.get()
-            # Wagtail asks the page for its view restrictions before serving it: spare it the query.
-            page.restriction_check_needed = found.restriction_check_needed
-        return page.route(request, path_components[found.depth - self.depth :])
+            return None
+        return found.pk, found.depth, found.specific_class, found.restriction_check_needed
 
     def get_context(self, request, *args, **kwargs):
         from campaigns.models import CampaignPage

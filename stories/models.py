@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import memo
 from core.api_body import StreamBodyField
 from core.api_fields import AnnotatedField, VocabularyTermSerializer
 from core.blocks import ContentStreamBlock
@@ -297,9 +298,17 @@ class StoryPage(ViewRestrictionsInOneQuery, HeadlessPreviewable, ImportKeyMixin,
         context["anonymised"] = self.consent_for_request(request).anonymised
         # Campaigns sit beside stories (neither app imports the other): the link model names the campaign model.
         campaign_model = StoryPage.campaign_links.rel.related_model._meta.get_field("page").related_model
+
         # A new story being previewed has no primary key and so no campaigns yet.
-        campaign_ids = self.campaign_links.values("page_id") if self.pk else []
-        context["related_campaigns"] = public_pages(campaign_model.objects.filter(pk__in=campaign_ids)).order_by("path")
+        def campaigns():
+            campaign_ids = self.campaign_links.values("page_id") if self.pk else []
+            return list(public_pages(campaign_model.objects.filter(pk__in=campaign_ids)).order_by("path"))
+
+        # Remembered under the story's path, which a change to a campaign naming it renews (caching.targets).
+        path = memo.public_path(self, request)
+        context["related_campaigns"] = (
+            memo.remember("related_campaigns", (self.pk,), campaigns, paths=[path]) if path else campaigns()
+        )
         prefetch_page_renditions([self], "body")
         return context
 

@@ -107,6 +107,8 @@ MIDDLEWARE = [
     # Inside Django's: SAMEORIGIN for the admin's own answers (its preview frame), DENY elsewhere.
     "cms.security.AdminFramingMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Routes a page request from the remembered site and home page (cms/page_routing.py).
+    "cms.page_routing.PageRoutingMiddleware",
     # Last, as django-axes asks: turns a refused login of a locked-out account into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -402,6 +404,9 @@ CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
 WAGTAILAPI_SEARCH_ENABLED = True
 # The full-response cache of anonymous pages and API GETs (cms/response_cache.py, purged by caching/).
 RESPONSE_CACHE = env_bool("RESPONSE_CACHE", True)
+# What serving a page reads on every request (its home, its route, its frame of versions, ancestors and
+# sections), remembered in the same cache under the same purge tokens (core/memo.py, caching/memo.py).
+PAGE_DATA_CACHE = env_bool("PAGE_DATA_CACHE", True)
 # Seconds browsers and shared caches may keep an anonymous HTML page; seconds our cache keeps an answer
 # (it is purged on every change that touches it, so this only bounds what a change behind our back leaves).
 PAGE_CACHE_MAX_AGE = env_seconds("PAGE_CACHE_MAX_AGE", "300")

@@ -30,6 +30,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # The response cache answers a repeated request without touching the database, which would change what the
 # query-count tests measure; tests/caching turns it on. RESPONSE_CACHE=true runs the whole suite with it.
 RESPONSE_CACHE = env_bool("RESPONSE_CACHE", False)
+# Likewise the page data cache: tests build and roll back pages whose ids and paths repeat.
+PAGE_DATA_CACHE = env_bool("PAGE_DATA_CACHE", False)
 
 # Tests never call a real machine translation service, whatever the developer's DEEPL_API_KEY.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}

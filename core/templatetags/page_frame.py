@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from core import memo
 from core.visibility import public_pages
 
 
@@ -49,7 +50,7 @@ def page_frame(request, page=None):
             same_language = [frame for (_pk, code), frame in frames.items() if code == language]
             if same_language:
                 return same_language[0]
-    frame = _load_frame(request, page, language)
+    frame = _remembered_frame(request, page, language)
     if request is not None:
         if frames is None:
             frames = request._munasara_frames = {}
@@ -57,16 +58,45 @@ def page_frame(request, page=None):
     return frame
 
 
+def _remembered_frame(request, page, language):
+    """The frame, from the page data cache when nothing it shows has changed since (core.memo).
+
+    It lists public pages only; every change that could add or remove one renews what it is kept
+    under: the page's own path (its publication, its translations', its ancestors', a move, a view
+    restriction, a consent withdrawal) and the language's layout (homes and sections).
+    """
+    root = site_root(request)
+    if root is None:
+        return PageFrame()
+    paths = ()
+    if page is not None:
+        path = memo.public_path(page, request)
+        if path is None:
+            return _load_frame(request, page, language)
+        paths = (path,)
+    return memo.remember(
+        "page_frame",
+        (root.pk, page.pk if page is not None else None, language),
+        lambda: _load_frame(request, page, language),
+        paths=paths,
+        layouts=(language,),
+    )
+
+
 def _load_frame(request, page, language):
     root = site_root(request)
     frame = PageFrame()
     if root is None:
         return frame
-    # Every home page, and every page one level below a home page in this language: the home
-    # page's children are picked out below, once its path is known.
-    wanted = Q(translation_key=root.translation_key, depth=root.depth) | Q(
-        depth=root.depth + 1, locale__language_code=language
-    )
+    # One query, every part of it answered from an index (PostgreSQL then reads a few dozen rows,
+    # not every page of the archive): the homes and the page's versions by translation key, its
+    # ancestors by path, and the sections below the page's own home by path prefix.
+    wanted = Q(translation_key=root.translation_key, depth=root.depth)
+    home_path = _home_path(page, root)
+    if home_path is not None:
+        wanted |= Q(depth=root.depth + 1, path__range=_children_interval(home_path))
+    else:
+        wanted |= Q(depth=root.depth + 1, locale__language_code=language)
     if page is not None:
         wanted |= Q(translation_key=page.translation_key)
         ancestor_paths = [page.path[:end] for end in range(Page.steplen, len(page.path), Page.steplen)]
@@ -77,6 +107,27 @@ def _load_frame(request, page, language):
         if candidate.translation_key == root.translation_key and candidate.depth == root.depth:
             frame.homes.setdefault(candidate.locale.language_code, candidate)
     home = frame.homes.get(language)
+    if home is not None and home_path is not None and home.path != home_path:
+        # The page lives under another language's home (rare): its sections are not the ones loaded.
+        return _load_frame(request, None, language) if page is None else _with_sections(frame, pages, page, language)
+    _fill(frame, pages, page, home)
+    return frame
+
+
+def _home_path(page, root):
+    """The path of the home page above ``page`` (its ancestor at the homes' depth), if it has one."""
+    if page is None or page.depth < root.depth:
+        return None
+    return page.path[: root.depth * Page.steplen]
+
+
+def _children_interval(path):
+    """Paths of the children of the page at ``path`` lie in this range (with descendants, which the
+    depth condition leaves out; an index on (depth, path) then reads the children only)."""
+    return path + "0" * Page.steplen, path + "Z" * Page.steplen
+
+
+def _fill(frame, pages, page, home):
     for candidate in pages:
         code = candidate.locale.language_code
         if page is not None and candidate.translation_key == page.translation_key:
@@ -85,4 +136,16 @@ def _load_frame(request, page, language):
             frame.children.append(candidate)
         if page is not None and candidate.depth < page.depth and page.path.startswith(candidate.path):
             frame.ancestors.append(candidate)
+
+
+def _with_sections(frame, pages, page, language):
+    """``frame`` for a page outside the active language's home: its sections loaded by language."""
+    sections = public_pages(
+        Page.objects.filter(
+            depth=frame.homes[language].depth + 1, path__range=_children_interval(frame.homes[language].path)
+        )
+    )
+    known = {candidate.pk for candidate in pages}
+    extra = [section for section in sections.select_related("locale") if section.pk not in known]
+    _fill(frame, sorted([*pages, *extra], key=lambda candidate: candidate.path), page, frame.homes[language])
     return frame

@@ -219,3 +219,19 @@ def test_verifying_an_incident_refreshes_the_statistics(visitor, site_structure,
     after = fresh(visitor, url).json()["totals"]
     assert after["incidents"] == before["totals"]["incidents"] + 1
     assert after["people_affected"] == before["totals"]["people_affected"] + 7
+
+
+def test_a_story_naming_an_unpublished_campaign_is_refreshed(visitor, story, site_structure, committed):
+    """The story's page lists the campaigns that name it: unpublishing one must not leave its card there."""
+    with committed():
+        campaign = CampaignPageFactory(
+            parent=site_structure["campaigns"]["ar"],
+            title="حملة سلوان للعدالة",
+            slug="silwan-justice",
+            related_stories=[story],
+        )
+    warm(visitor, story.url)
+    assert "حملة سلوان للعدالة" in visitor.get(story.url).content.decode()
+    with committed():
+        campaign.unpublish()
+    assert "حملة سلوان للعدالة" not in fresh(visitor, story.url).content.decode()
