@@ -20,6 +20,9 @@ _MISSING = object()
 
 
 class TokenMemo:
+    def active(self):
+        return settings.PAGE_DATA_CACHE
+
     def remember(self, name, parts, compute, *, paths=(), layouts=()):
         if not settings.PAGE_DATA_CACHE or not outbox.cache_is_trustworthy():
             return compute()

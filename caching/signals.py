@@ -5,7 +5,8 @@ Wagtail's UnpublishPageAction, so it arrives as page_unpublished), moves, slug c
 restrictions, and a live page saved directly (imports, scripts); site settings, the organisation's
 footer texts, vocabularies, locales and sites change what every page shows; a confirmed petition
 signature or letter changes its campaign's counters (supporters.actions.campaign_counts_changed), and an
-incident verified, edited or removed changes the statistics (monitoring.statistics_summary.statistics_changed).
+incident verified, edited or removed changes the statistics (monitoring.statistics_summary.statistics_changed);
+editors' synonym sets and search picks change search answers.
 """
 
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -61,6 +62,11 @@ def _figures_changed(sender, **kwargs):
     outbox.record(targets.figures_changed())
 
 
+def _search_tuning_changed(sender, instance=None, raw=False, **kwargs):
+    if not raw:
+        outbox.record(targets.search_answers())
+
+
 def _before_move(sender, instance, **kwargs):
     _paths_before_move[instance.pk] = targets.subtree_paths(instance)
 
@@ -113,6 +119,9 @@ def connect():
     statistics_changed.connect(_figures_changed, dispatch_uid="caching_figures_changed")
     for signal in (post_save, post_delete):
         name = "save" if signal is post_save else "delete"
+        # Named, not imported: the search app sits beside this one in the layers.
+        for label in ("munasara_search.SynonymSet", "wagtailsearchpromotions.SearchPromotion"):
+            signal.connect(_search_tuning_changed, sender=label, dispatch_uid=f"caching_{label}_{name}")
         signal.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"caching_restriction_{name}")
         for model in (SiteSettings, OrganisationDetails, ViolationType, Neighbourhood, Locale, Site):
             signal.connect(_everything_changed, sender=model, dispatch_uid=f"caching_{model.__name__}_{name}")

@@ -104,6 +104,11 @@ def figures_changed():
     return purge
 
 
+def search_answers():
+    """Editors taught the search a word (a synonym set) or picked a result: every search answer may change."""
+    return Purge(content_languages=set(languages()))
+
+
 def everything():
     """A change every page shows (site settings, footer texts, a vocabulary, a locale)."""
     return Purge(content_languages=set(languages()), layout_languages=set(languages()))

@@ -17,9 +17,14 @@ _store = None
 
 
 def install(store):
-    """Use ``store`` (an object with ``remember(name, parts, paths, layouts, compute)``) from now on."""
+    """Use ``store`` (an object with ``active()`` and ``remember(name, parts, compute, paths, layouts)``)."""
     global _store
     _store = store
+
+
+def active():
+    """Whether a store remembers anything (so that working out what to remember under is worth it)."""
+    return _store is not None and _store.active()
 
 
 def remember(name, parts, compute, *, paths=(), layouts=()):
@@ -34,9 +39,9 @@ def public_path(page, request=None):
     """The page's path on the public site (``/ar/stories/x/``), or None: the ``paths`` a page's facts name.
 
     None for a page no site serves, a page not saved yet, and any request previewing a page (a preview's
-    facts are never remembered: they may be a draft's).
+    facts are never remembered: they may be a draft's); None as well while nothing is remembered.
     """
-    if page is None or page.pk is None or getattr(request, "is_preview", False):
+    if not active() or page is None or page.pk is None or getattr(request, "is_preview", False):
         return None
     parts = page.get_url_parts(request)
     return parts[2] if parts and parts[2] else None

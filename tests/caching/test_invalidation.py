@@ -235,3 +235,16 @@ def test_a_story_naming_an_unpublished_campaign_is_refreshed(visitor, story, sit
     with committed():
         campaign.unpublish()
     assert "حملة سلوان للعدالة" not in fresh(visitor, story.url).content.decode()
+
+
+def test_a_synonym_set_refreshes_cached_search_answers(visitor, story, committed):
+    from search.synonyms import SynonymSet
+    from tests.factories import locale
+
+    url = "/api/v2/search/?q=bulldozed&locale=en"
+    warm(visitor, url)
+    assert visitor.get(url).json()["results"] == []
+    with committed():
+        SynonymSet.objects.create(locale=locale("en"), terms="bulldozed, demolished")
+    titles = [result["title"] for result in fresh(visitor, url).json()["results"]]
+    assert "A house demolished in Silwan" in titles

@@ -47,7 +47,8 @@ LIMITS = {
     "home": 12,
     "story": 14,
     "story_en": 15,
-    "campaign": 15,
+    # One more since campaigns carry actions: whether the campaign has a petition or a letter.
+    "campaign": 16,
     "story_index": 17,
     "campaign_index": 12,
     # With a search engine the engine answers; without, the database searcher counts the facets itself.
