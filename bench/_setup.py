@@ -33,7 +33,7 @@ def configure(args, label):
         scratch_postgres = f"munasara_bench_{label}_{os.getpid()}"
         server = urlsplit(os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/munasara")
         database_url = urlunsplit(server._replace(path="/" + scratch_postgres))
-        _postgres_admin(server, f'CREATE DATABASE "{scratch_postgres}"')
+        postgres_admin(server, f'CREATE DATABASE "{scratch_postgres}"')
     prefix = f"bench_{label}_{os.getpid()}_"
     os.environ.update(
         DJANGO_SETTINGS_MODULE="cms.settings.test",
@@ -69,12 +69,12 @@ def configure(args, label):
         connections.close_all()
         shutil.rmtree(scratch_dir, ignore_errors=True)
         if scratch_postgres:
-            _postgres_admin(server, f'DROP DATABASE IF EXISTS "{scratch_postgres}"')
+            postgres_admin(server, f'DROP DATABASE IF EXISTS "{scratch_postgres}"')
 
     return url, prefix, cleanup
 
 
-def _postgres_admin(server, statement):
+def postgres_admin(server, statement):
     import psycopg2
 
     connection = psycopg2.connect(

@@ -28,7 +28,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _http_load import fetch, load  # noqa: E402
-from _setup import ARCHIVE, ROOT, _postgres_admin, migrate_and_import  # noqa: E402
+from _setup import ARCHIVE, ROOT, migrate_and_import, postgres_admin  # noqa: E402
 from _web_server import report_goals, stop_gunicorn, wait_until_answering  # noqa: E402
 
 SEED = 20261130
@@ -86,8 +86,8 @@ def prepare(args, server, name):
     count = None if args.rebuild else stories_in(server, name)
     fresh = count is None or count < args.stories or not MEDIA_ROOT.exists()
     if fresh:
-        _postgres_admin(server, f'DROP DATABASE IF EXISTS "{name}"')
-        _postgres_admin(server, f'CREATE DATABASE "{name}"')
+        postgres_admin(server, f'DROP DATABASE IF EXISTS "{name}"')
+        postgres_admin(server, f'CREATE DATABASE "{name}"')
         MEDIA_ROOT.mkdir(exist_ok=True)
     import django
 

@@ -28,26 +28,10 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _setup import postgres_admin  # noqa: E402 - the bench folder is on the path when run as a script
+
 DATABASE = "munasara_bench_incident_import"
 SEED = 20261201
-
-
-def postgres_admin(server, statement):
-    import psycopg2
-
-    connection = psycopg2.connect(
-        host=server.hostname,
-        port=server.port or 5432,
-        user=server.username,
-        password=server.password,
-        dbname="postgres",
-    )
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(statement)
-    finally:
-        connection.close()
 
 
 def configure():
