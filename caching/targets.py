@@ -124,8 +124,9 @@ def _linked_pages(pages):
     ids = set()
     for page in pages:
         inbound = ReferenceIndex.get_references_to(page).filter(base_content_type=page_type)
-        ids.update(int(pk) for pk in inbound.values_list("object_id", flat=True))
+        ids.update(int(pk) for pk in inbound.values_list("object_id", flat=True) if pk.isdigit())
         outbound = ReferenceIndex.get_references_for_object(page).filter(to_content_type=page_type)
-        ids.update(int(pk) for pk in outbound.values_list("to_object_id", flat=True))
+        # An empty page chooser is indexed too, with the id "None".
+        ids.update(int(pk) for pk in outbound.values_list("to_object_id", flat=True) if pk.isdigit())
     ids -= {page.pk for page in pages}
     return Page.objects.filter(pk__in=ids).select_related("locale") if ids else []
