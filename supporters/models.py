@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from core.blocks import ContentStreamBlock
+from core.headless_preview import HeadlessPreviewable
 from core.models import PAGE_TRANSLATABLE_FIELDS
 from core.visibility import ViewRestrictionsInOneQuery
 
@@ -77,7 +78,7 @@ class OutgoingEmail(models.Model):
         return f"email #{self.pk}"
 
 
-class MailingListPage(ViewRestrictionsInOneQuery, Page):
+class MailingListPage(ViewRestrictionsInOneQuery, HeadlessPreviewable, Page):
     """A page with the sign-up form at length (the footer has a short one on every page)."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -112,7 +113,7 @@ class MailingListPage(ViewRestrictionsInOneQuery, Page):
         return super().serve(request, *args, **kwargs)
 
 
-class PrivacyPage(ViewRestrictionsInOneQuery, Page):
+class PrivacyPage(ViewRestrictionsInOneQuery, HeadlessPreviewable, Page):
     """What the site keeps about supporters, why and for how long (created by supporters.privacy)."""
 
     introduction = models.TextField(_("introduction"), blank=True)

@@ -117,6 +117,7 @@ FILTER_OVERRIDES = {
     "id": PAGE_ID,
     "neighbourhood": {"type": "integer", "minimum": 1},
     "hero_image": {"type": "integer", "minimum": 1},
+    "pdf": {"type": "integer", "minimum": 1},  # a report's document, by id
 }
 
 

@@ -102,14 +102,14 @@ def checker(document):
 
 
 def api_routes(resolver=None, prefix=""):
-    """Every URL pattern under /api/v2/ as an OpenAPI path (``<int:pk>`` → ``{id}``)."""
+    """Every URL pattern under /api/v2/ as an OpenAPI path (``<int:pk>``, ``<int:page_id>`` → ``{id}``)."""
     resolver = resolver or get_resolver()
     for pattern in resolver.url_patterns:
         route = prefix + str(pattern.pattern).lstrip("^").rstrip("$")
         if isinstance(pattern, URLResolver):
             yield from api_routes(pattern, route)
         elif isinstance(pattern, URLPattern) and route.startswith("api/v2/"):
-            yield "/" + route.replace("<int:pk>", "{id}")
+            yield "/" + re.sub(r"<int:\w+>", "{id}", route)
 
 
 def test_the_document_is_valid_openapi_31_in_english(document):
