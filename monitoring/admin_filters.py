@@ -8,7 +8,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from core.i18n import SOURCE_LANGUAGE, language_codes
 from core.vocabulary_cache import vocabulary_labels
 
-from .models import Incident, IncidentStatus
+from .incidents import Incident, IncidentStatus
 
 
 def _admin_language():

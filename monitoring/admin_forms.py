@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 from core.i18n import SOURCE_LANGUAGE
 
-from .models import DESCRIPTION_MAX_LENGTH, IncidentText
+from .incidents import DESCRIPTION_MAX_LENGTH, IncidentText
 
 
 def source_locale():

@@ -19,7 +19,7 @@ from core.spreadsheet import csv_response
 from .admin_filters import IncidentFilterSet
 from .csv_format import CsvImportError, export_columns, export_rows
 from .csv_import import import_csv
-from .models import Incident, IncidentStatus
+from .incidents import Incident, IncidentStatus
 from .records import with_public_details
 from .verification import may_verify, return_to_draft, verify
 

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from core.i18n import SOURCE_LANGUAGE
 
 from .incident_checks import Vocabulary
-from .models import Incident, IncidentSource, IncidentStatus, IncidentText
+from .incidents import Incident, IncidentSource, IncidentStatus, IncidentText
 
 
 class VerifiedIncidentsChangedError(Exception):

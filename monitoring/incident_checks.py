@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from core.i18n import SOURCE_LANGUAGE, language_codes
 from core.models import Neighbourhood, ViolationType
 
-from .models import DESCRIPTION_MAX_LENGTH, REFERENCE_MAX_LENGTH, Incident, SourceType
+from .incidents import DESCRIPTION_MAX_LENGTH, REFERENCE_MAX_LENGTH, Incident, SourceType
 
 KEY_MAX_LENGTH = Incident._meta.get_field("key").max_length
 COUNT_FIELDS = ("people_affected", "children_affected", "women_affected")

@@ -16,7 +16,7 @@ LEGAL_REFERENCES_FILE = Path(__file__).resolve().parent / "data" / "legal_refere
 
 def seed_legal_references():
     """Create the seeded legal references missing in any locale; return the source-language ones by key."""
-    from .models import LegalReference
+    from .incidents import LegalReference
 
     locales = ensure_locales()
     entries = json.loads(LEGAL_REFERENCES_FILE.read_text(encoding="utf-8"))["legal_references"]

@@ -6,7 +6,7 @@ API, search or an export. Reports, statistics, search and the CSV export all sta
 
 from django.db.models import Prefetch
 
-from .models import Incident, IncidentSource, IncidentStatus
+from .incidents import Incident, IncidentSource, IncidentStatus
 
 PUBLIC_SOURCES_ATTRIBUTE = "prefetched_public_sources"
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from .models import IncidentStatus
+from .incidents import IncidentStatus
 
 VERIFY_PERMISSION = "monitoring.verify_incident"
 LOG_VERIFIED = "monitoring.incident_verified"

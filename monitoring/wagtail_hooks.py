@@ -28,7 +28,7 @@ from core.i18n import SOURCE_LANGUAGE
 from . import admin_views, verification
 from .admin_filters import IncidentFilterSet
 from .admin_forms import IncidentForm
-from .models import Incident, IncidentStatus, IncidentText, LegalReference
+from .incidents import Incident, IncidentStatus, IncidentText, LegalReference
 
 
 class IncidentPermissionPolicy(ModelPermissionPolicy):

@@ -21,7 +21,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.spreadsheet import csv_response
 
-from .models import Subscriber
+from .subscribers import Subscriber
 from .topics import topic_choices
 
 EXPORT_PERMISSION = "supporters.export_subscriber"

@@ -12,7 +12,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string, select_template
 from django.utils import translation
 
-from .models import OutgoingEmail
+from .subscribers import OutgoingEmail
 
 TEMPLATE_DIR = "supporters/email"
 

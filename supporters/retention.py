@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import OutgoingEmail, Subscriber
+from .subscribers import OutgoingEmail, Subscriber
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from .mail import discard_pending_emails
-from .models import Subscriber
+from .subscribers import Subscriber
 
 
 @receiver(post_delete, sender=Subscriber, dispatch_uid="supporters_discard_pending_emails")

@@ -9,7 +9,7 @@ from wagtail.rich_text import RichText
 
 from core.i18n import SOURCE_LANGUAGE, page_translation, translate_page
 
-from .models import MailingListPage, PrivacyPage
+from .pages import MailingListPage, PrivacyPage
 from .privacy import privacy_body, privacy_sections
 
 MAILING_LIST_TITLES = {

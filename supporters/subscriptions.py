@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .mail import discard_pending_emails, send_supporter_email
-from .models import Subscriber
+from .subscribers import Subscriber
 from .tokens import make_token, read_token
 from .topics import TOPICS
 from .validation import clean_person_name, normalised_email

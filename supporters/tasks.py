@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task, task_backends
 
-from .models import OutgoingEmail
+from .subscribers import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 

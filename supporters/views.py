@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from .abuse import RateLimited, check_rate_limits, honeypot_filled
 from .forms import PreferencesForm, SignUpForm
-from .models import Subscriber
+from .subscribers import Subscriber
 from .subscriptions import (
     CONFIRM,
     PREFERENCES,

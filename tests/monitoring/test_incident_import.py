@@ -34,7 +34,9 @@ def run(path, *args):
     from io import StringIO
 
     out = StringIO()
-    call_command("import_incidents", str(path), "--no-progress", *args, stdout=out)
+    # The summary is asserted in English, whatever language a request before it left active.
+    with translation.override("en"):
+        call_command("import_incidents", str(path), "--no-progress", *args, stdout=out)
     return out.getvalue()
 
 

@@ -44,8 +44,11 @@ def detail(client, campaign):
 
 def test_signing_answers_202_the_same_way_every_time_and_counts_once_confirmed(api, post, campaign):
     first = post(campaign.pk, {**GOOD, "language": "en"})
-    again = post(campaign.pk, {**GOOD, "email": "LAILA@example.org"})
-    honeypot = post(campaign.pk, {**GOOD, "email": "bot@example.org", "website": "http://spam.example"})
+    # Same language, so the same words: the answer must not tell a duplicate or a bot apart.
+    again = post(campaign.pk, {**GOOD, "email": "LAILA@example.org", "language": "en"})
+    honeypot = post(
+        campaign.pk, {**GOOD, "email": "bot@example.org", "website": "http://spam.example", "language": "en"}
+    )
     assert first.status_code == again.status_code == honeypot.status_code == 202
     assert first.json() == again.json() == honeypot.json()
     assert "confirm your signature" in first.json()["message"]

@@ -88,7 +88,7 @@ def test_an_old_confirm_link_does_not_undo_an_unsubscribe(confirmed, client):
 
 
 def test_the_same_address_never_makes_two_subscriptions(site_structure, api_sign_up):
-    first = api_sign_up(sign_up_payload(email="omar@example.org"))
+    first = api_sign_up(sign_up_payload(email="omar@example.org", locale="ar"))
     second = api_sign_up(sign_up_payload(email=" OMAR@EXAMPLE.org", name="Someone else", locale="ar"))
 
     assert Subscriber.objects.count() == 1
@@ -98,7 +98,8 @@ def test_the_same_address_never_makes_two_subscriptions(site_structure, api_sign
 
 
 def test_signing_up_a_confirmed_address_reveals_nothing_and_changes_nothing(confirmed, api_sign_up):
-    unknown = api_sign_up(sign_up_payload(email="new@example.org"))
+    # Asked in the same language as the request below: the answers are then word for word the same.
+    unknown = api_sign_up(sign_up_payload(email="new@example.org", locale="ar"))
     mail.outbox.clear()
 
     known = api_sign_up(sign_up_payload(locale="ar", topics=["reports"], name="Intruder"))
