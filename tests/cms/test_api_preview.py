@@ -1,6 +1,7 @@
 """Preview for a headless front end: the admin's Preview sends the editor to the front end with a
 signed, short-lived token, and ``/api/v2/page_preview/`` serves the draft for that token only."""
 
+import datetime
 import json
 import os
 import subprocess
@@ -14,6 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail_headless_preview.models import PagePreview
 
+from monitoring.pages import ReportPage
 from roles import roles
 from stories.models import SurvivorRecord
 from stories.records import ConsentStatus
@@ -157,8 +159,12 @@ def test_a_page_being_created_is_previewed_without_an_address(editor_client, sit
 def test_every_page_type_previews_in_the_front_end(editor_client, site_structure, story, front_end):
     campaign = CampaignPageFactory(parent=site_structure["campaigns"]["ar"])
     unit = UnitPageFactory(parent=site_structure["units"]["ar"])
-    sections = [site_structure[key]["ar"] for key in ("home", "about", "units", "campaigns", "stories")]
-    pages = sections + [story, campaign, unit]
+    report = site_structure["reports"]["ar"].add_child(
+        instance=ReportPage(title="تقرير", slug="report", date=datetime.date(2024, 12, 1), summary="ملخص التقرير.")
+    )
+    keys = ("home", "about", "units", "campaigns", "stories", "reports", "statistics", "mailing_list", "privacy")
+    sections = [site_structure[key]["ar"] for key in keys]
+    pages = sections + [story, campaign, unit, report]
     assert {type(page) for page in pages} == set(PAGE_TYPES.values())
 
     for page in pages:
