@@ -6,6 +6,7 @@ from wagtail.models import Locale
 from core.i18n import SOURCE_LANGUAGE, ensure_locales, language_codes, page_translation, translate_page
 from core.models import Neighbourhood, ViolationType
 from home.models import UnitIndexPage, UnitPage
+from monitoring.models import LegalReference
 from tests.factories import UnitPageFactory, fresh, locale
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +18,9 @@ def test_arabic_is_the_source_language_and_comes_first():
 
 
 def test_ensure_locales_creates_the_missing_ones_once():
-    # As on a database that has only the source language (the vocabulary migration seeds every locale).
-    for model in (ViolationType, Neighbourhood):
+    # As on a database that has only the source language (the vocabulary migration and the legal
+    # references seeded after migrate fill every locale).
+    for model in (ViolationType, Neighbourhood, LegalReference):
         model.objects.exclude(locale__language_code=SOURCE_LANGUAGE).delete()
     Locale.objects.exclude(language_code=SOURCE_LANGUAGE).delete()
 

@@ -37,12 +37,17 @@ def test_migrate_makes_the_language_groups_and_retires_the_single_translators_gr
     assert roles.RETIRED_TRANSLATORS not in names
     for name in ("Translators (English)", "Translators (French)"):
         granted = set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
-        # The organisation details are a snippet, permitted per model; roles.languages keeps them to the language.
+        # The organisation details, incident texts and legal references are snippets, permitted per model;
+        # roles.languages keeps them to the language.
         assert granted == {
             "access_admin",
             "submit_translation",
             "add_organisationdetails",
             "change_organisationdetails",
+            "add_incidenttext",
+            "change_incidenttext",
+            "add_legalreference",
+            "change_legalreference",
         }
 
 
