@@ -6,9 +6,23 @@ each appending the address it was reached from to ``X-Forwarded-For``, the clien
 many places from the end. Entries further left were written by the client and prove nothing.
 """
 
+import ipaddress
+
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.shortcuts import render
+
+
+# Requests that name no usable address (a WSGI server on a unix socket, a test harness) share one
+# bucket: counted together rather than not counted, and never a crash in the rate limiter.
+UNKNOWN_CLIENT = "0.0.0.0"
+
+
+def _address(value):
+    try:
+        return str(ipaddress.ip_address((value or "").strip()))
+    except ValueError:
+        return None
 
 
 def client_ip(request):
@@ -17,9 +31,9 @@ def client_ip(request):
     if proxies:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         forwarded = [address for address in forwarded if address]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR")
+        if len(forwarded) >= proxies and (address := _address(forwarded[-proxies])):
+            return address
+    return _address(request.META.get("REMOTE_ADDR")) or UNKNOWN_CLIENT
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -44,12 +44,27 @@ def _force_login_passes_second_factor(monkeypatch):
     monkeypatch.setattr(Client, "force_login", force_login)
 
 
+def _page_ids(structure):
+    return {key: {code: page.pk for code, page in pages.items()} for key, pages in structure.items()}
+
+
+def _pages(page_ids):
+    from wagtail.models import Page
+
+    pages = Page.objects.filter(pk__in=[pk for pks in page_ids.values() for pk in pks.values()]).specific().in_bulk()
+    return {key: {code: pages[pk] for code, pk in pks.items()} for key, pks in page_ids.items()}
+
+
 @pytest.fixture
 def site_structure(db):
-    """Locales, the home page per locale and the section index pages, as after a fresh install."""
-    from archive.site import ensure_site_structure
+    """Locales, the home page per locale and the section index pages, as after a fresh install.
 
-    return ensure_site_structure()
+    Built once per session and replayed after that (tests/db_snapshots.py).
+    """
+    from archive.site import ensure_site_structure
+    from tests.db_snapshots import build_or_replay
+
+    return build_or_replay("site_structure", ensure_site_structure, _page_ids, _pages)
 
 
 @pytest.fixture(autouse=True)

@@ -98,3 +98,16 @@ def test_every_public_route_counts_posts(client, site_structure, path):
     answers = [client.post(path, {}, REMOTE_ADDR="203.0.113.11").status_code for _ in range(4)]
 
     assert answers[-1] == 429, answers
+
+
+def test_a_request_with_no_usable_client_address_is_counted_not_crashed(client, site_structure, settings):
+    """A WSGI server on a unix socket sends no REMOTE_ADDR; a misconfigured proxy may forward garbage.
+
+    Such requests share one bucket: they are answered (never a server error) and still limited.
+    """
+    no_address = [client.post("/api/v2/pages/", {}, REMOTE_ADDR="").status_code for _ in range(4)]
+    settings.TRUSTED_PROXY_COUNT = 1
+    garbled = client.post("/en/search/", {}, REMOTE_ADDR="not-an-address", HTTP_X_FORWARDED_FOR="garbage")
+
+    assert 500 not in no_address and no_address[-1] == 429, no_address
+    assert garbled.status_code == 429  # the same shared bucket, already over its limit
