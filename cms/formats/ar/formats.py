@@ -15,3 +15,5 @@ SHORT_DATE_FORMAT = "d\u200f/m\u200f/Y"
 SHORT_DATETIME_FORMAT = "d\u200f/m\u200f/Y g:i A"
 DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
+# Django's Arabic formats set no grouping, so 1229 people would print as "1229" beside "1,229" in English.
+NUMBER_GROUPING = 3
