@@ -11,13 +11,14 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
-from .query_report import KEEP_DAYS, SearchQueryDay
+from .query_report import KEEP_DAYS, SearchQueryDay, flush
 
 VIEW_PERMISSION = "munasara_search.view_searchqueryday"
 
 
 def query_totals(since=None):
     """``[{"query", "language", "searches", "without_results"}]`` since ``since`` (30 days by default)."""
+    flush()  # this process's unwritten counts first (search.query_report)
     since = since or timezone.localdate() - datetime.timedelta(days=KEEP_DAYS - 1)
     return (
         SearchQueryDay.objects.filter(day__gte=since)

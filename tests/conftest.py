@@ -73,9 +73,11 @@ def _fresh_cache():
     from django.core.cache import caches
 
     from caching import outbox
+    from search import query_report
 
     caches["default"].clear()
     outbox.reset_process_state()
+    query_report.reset_process_state()
     yield
 
 

@@ -286,6 +286,9 @@ if ELASTICSEARCH_URL:
     }
 # Seconds a client is told to wait (Retry-After) when the engine is down.
 SEARCH_RETRY_AFTER = int(env("SEARCH_RETRY_AFTER", "30"))
+# Seconds each process holds its search query counts before writing them in one batch
+# (search/query_report.py); 0 writes every search at once.
+SEARCH_QUERY_REPORT_FLUSH_SECONDS = env_seconds("SEARCH_QUERY_REPORT_FLUSH_SECONDS", "30")
 
 
 def _cache_from_url(url):

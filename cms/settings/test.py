@@ -35,3 +35,5 @@ PAGE_DATA_CACHE = env_bool("PAGE_DATA_CACHE", False)
 
 # Tests never call a real machine translation service, whatever the developer's DEEPL_API_KEY.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+# Each search's count is written at once, so a test reads it back without a flush.
+SEARCH_QUERY_REPORT_FLUSH_SECONDS = 0

@@ -64,3 +64,27 @@ def test_editors_see_top_and_zero_result_queries_of_the_last_30_days(site_struct
 
     client.force_login(staff_user("outsider", groups=[roles.DOCUMENTATION_OFFICERS]))
     assert client.get(reverse("search_query_report:top")).status_code in (302, 403)
+
+
+def test_counts_are_written_in_batches_and_the_report_shows_them_at_once(
+    database_backend, site_structure, client, make_story, settings
+):
+    """With a flush interval, searching writes nothing; the batch is written when due or when staff look."""
+    settings.SEARCH_QUERY_REPORT_FLUSH_SECONDS = 3600
+    make_story("A demolition in Silwan", locale="en")
+    for _ in range(3):
+        assert client.get("/api/v2/search/", {"q": "demolition", "locale": "en"}).status_code == 200
+    client.get("/api/v2/search/", {"q": "nowhere to be found", "locale": "en"})
+
+    assert not SearchQueryDay.objects.exists()  # held in the process, not one write per search
+
+    client.force_login(staff_user("report-reader", groups=[roles.EDITORS]))
+    top = client.get(reverse("search_query_report:top"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "demolition" in top and "nowhere to be found" in top
+    rows = {row.query: (row.searches, row.searches_without_results) for row in SearchQueryDay.objects.all()}
+    assert rows == {"demolition": (3, 0), "nowhere to be found": (1, 1)}
+
+    settings.SEARCH_QUERY_REPORT_FLUSH_SECONDS = 0  # the next search finds its batch due
+    client.get("/api/v2/search/", {"q": "demolition", "locale": "en"})
+    assert SearchQueryDay.objects.get(query="demolition").searches == 4
