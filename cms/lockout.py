@@ -12,7 +12,6 @@ from axes.helpers import get_cool_off
 from django.conf import settings
 from django.shortcuts import render
 
-
 # Requests that name no usable address (a WSGI server on a unix socket, a test harness) share one
 # bucket: counted together rather than not counted, and never a crash in the rate limiter.
 UNKNOWN_CLIENT = "0.0.0.0"

@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -63,6 +64,11 @@ def _sources_of(record, existing):
     ]
 
 
+# Sent with ``incident_ids`` after an import wrote incidents in bulk, which sends no save signals:
+# what is kept beside them (the search index, above this app) catches up from it.
+incidents_written = Signal()
+
+
 @transaction.atomic
 def write_records(records, *, verify=False, user=None, progress=None, protect_verified=False):
     """Create or update the incidents of checked ``records`` (matched by key); return a WriteResult.
@@ -85,6 +91,8 @@ def write_records(records, *, verify=False, user=None, progress=None, protect_ve
         from .statistics_summary import rebuild_summary
 
         rebuild_summary()
+        written = [incident.pk for incident, _record in plan.new] + [incident.pk for incident in plan.touched]
+        incidents_written.send(sender=Incident, incident_ids=written)
     return plan.result
 
 
@@ -113,6 +121,7 @@ class _Plan:
         self.new = []  # (incident, record)
         self.changed_incidents, self.new_texts, self.changed_texts = [], [], []
         self.replaced_sources = {}  # incident → wanted sources
+        self.touched = []  # existing incidents whose facts, texts or sources change
         self.refused = []
 
     def add(self, record):
@@ -139,6 +148,7 @@ class _Plan:
             incident.updated_at = self.now
             self.changed_incidents.append(incident)
         if dirty or texts_changed or sources_changed:
+            self.touched.append(incident)
             self.result.updated += 1
             if was_verified:
                 self.refused.append(record)

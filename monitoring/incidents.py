@@ -64,8 +64,8 @@ class LegalReference(TranslatableMixin, index.Indexed, models.Model):
 class Incident(RevisionMixin, ClusterableModel):
     """One documented violation; the facts, the same in every language.
 
-    Not in a search index: the admin searches the database (drafts included), and the public finds
-    incidents through what is built on ``records.public_incidents()``.
+    The admin searches the database (drafts included); the public search finds verified incidents
+    through their texts (``IncidentText``), filtered by ``records.public_incidents()`` (see search/README.md).
     """
 
     key = models.SlugField(
@@ -166,11 +166,13 @@ class Incident(RevisionMixin, ClusterableModel):
         return text.legal_analysis if text else ""
 
 
-class IncidentText(TranslatableMixin, models.Model):
+class IncidentText(TranslatableMixin, index.Indexed, models.Model):
     """An incident's words in one language: the description and the legal analysis.
 
     The Arabic row is the source; wagtail-localize makes and syncs the others. ``incident`` is
     synchronised: every translation names the same incident, so the facts are never copied.
+    The description is in the database search index, for the public search on the database backend,
+    which returns only those of ``records.public_incidents()``.
     """
 
     incident = models.ForeignKey(Incident, verbose_name=_("incident"), on_delete=models.CASCADE, related_name="texts")
@@ -182,6 +184,7 @@ class IncidentText(TranslatableMixin, models.Model):
         TranslatableField("legal_analysis"),
         SynchronizedField("incident", overridable=False),
     ]
+    search_fields = [index.SearchField("description")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("incident text")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core import vocabulary_cache as cached
 from core.query_text import forbidden_character, search_words
 
-from . import arabic, documents
+from . import arabic, documents, incident_documents
 from .searchers.base import FACETS, SearchParams
 
 MAX_QUERY_LENGTH = 200
@@ -154,6 +154,7 @@ class SearchForm(SuggestForm):
 
     def clean_type(self):
         known = {documents.type_name(model) for model in documents.result_page_models()}
+        known.add(incident_documents.INCIDENT_TYPE)
         bad = [value for value in self.cleaned_data["type"] if value not in known]
         if bad:
             raise forms.ValidationError(

@@ -22,12 +22,13 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from .connection import engine_configured
-from .models import IndexUpdate
-from .tasks import apply_index_updates
+from .models import IncidentIndexUpdate, IndexUpdate
+from .tasks import apply_incident_index_updates, apply_index_updates
 
 logger = logging.getLogger(__name__)
 
 _to_flush = set()
+_incidents_to_flush = set()
 
 
 def schedule(page_ids):
@@ -51,17 +52,38 @@ def schedule_subtree(page):
     schedule(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
+def schedule_incidents(incident_ids):
+    """Record that these incidents' documents must be refreshed (written if verified, removed otherwise)."""
+    incident_ids = {int(pk) for pk in incident_ids if pk is not None}
+    if not incident_ids or not engine_configured():
+        return
+    now = timezone.now()
+    IncidentIndexUpdate.objects.bulk_create(
+        [IncidentIndexUpdate(incident_id=pk, requested_at=now) for pk in sorted(incident_ids)],
+        update_conflicts=True,
+        unique_fields=["incident_id"],
+        update_fields=["requested_at", "applied_at"],
+    )
+    _incidents_to_flush.update(incident_ids)
+    transaction.on_commit(_flush)
+
+
 def _flush():
     # Every commit drains what is waiting; ids left by a rolled-back transaction are harmless
-    # (applying a page just writes its current state).
-    page_ids = sorted(_to_flush)
+    # (applying a page or an incident just writes its current state).
+    page_ids, incident_ids = sorted(_to_flush), sorted(_incidents_to_flush)
     _to_flush.clear()
-    if not page_ids:
-        return
-    try:
-        apply_index_updates.enqueue(page_ids)
-    except Exception:  # noqa: BLE001 - the rows stay pending for search_sync
-        logger.exception("Could not enqueue the search index update for pages %s", page_ids)
+    _incidents_to_flush.clear()
+    for task, ids, kind in (
+        (apply_index_updates, page_ids, "pages"),
+        (apply_incident_index_updates, incident_ids, "incidents"),
+    ):
+        if not ids:
+            continue
+        try:
+            task.enqueue(ids)
+        except Exception:  # noqa: BLE001 - the rows stay pending for search_sync
+            logger.exception("Could not enqueue the search index update for %s %s", kind, ids)
 
 
 def pending_among(page_ids):
@@ -71,11 +93,21 @@ def pending_among(page_ids):
     )
 
 
+def incidents_pending_among(incident_ids):
+    """The ids among ``incident_ids`` whose latest change has not reached the engine yet."""
+    return set(
+        IncidentIndexUpdate.objects.filter(incident_id__in=set(incident_ids), applied_at__isnull=True).values_list(
+            "incident_id", flat=True
+        )
+    )
+
+
 def pending_count():
-    return IndexUpdate.objects.filter(applied_at__isnull=True).count()
+    """Pages and incidents waiting for the engine."""
+    return sum(model.objects.filter(applied_at__isnull=True).count() for model in (IndexUpdate, IncidentIndexUpdate))
 
 
 def prune(days):
     """Forget updates applied more than ``days`` ago (a rebuild replays only what changed while it ran)."""
     cutoff = timezone.now() - datetime.timedelta(days=days)
-    return IndexUpdate.objects.filter(applied_at__lt=cutoff).delete()[0]
+    return sum(model.objects.filter(applied_at__lt=cutoff).delete()[0] for model in (IndexUpdate, IncidentIndexUpdate))

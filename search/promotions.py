@@ -59,7 +59,7 @@ def put_first(response, shape):
     picks = promoted_hits(params.q, params.locale) if params.q else []
     if not picks:
         return
-    picked = {hit.id for hit in picks}
-    organic = [result for result in response.results if result["id"] not in picked]
+    picked = {(hit.type, hit.id) for hit in picks}  # An incident may share a page's id: the type tells them apart.
+    organic = [result for result in response.results if (result["type"], result["id"]) not in picked]
     first = [{**shape(hit), "promoted": True} for hit in picks] if params.page == 1 else []
     response.results = first + organic

@@ -17,8 +17,9 @@ from django.utils.html import escape
 from django.utils.http import urlencode
 
 from core import vocabulary_cache as cached
+from monitoring.incidents import Incident
 
-from . import documents, promotions, query_report
+from . import documents, incident_documents, promotions, query_report
 from .connection import engine_backend
 from .forms import MAX_QUERY_LENGTH, SUGGEST_SIZE
 from .searchers.base import FACETS, MARK_END, MARK_START, SearchParams
@@ -57,6 +58,9 @@ def searcher():
 
 
 def type_label(type_value):
+    """The type facet's label in the active language: the page model's name, or «Incident»."""
+    if type_value == incident_documents.INCIDENT_TYPE:
+        return str(Incident._meta.verbose_name).capitalize()
     model = documents.page_model(type_value)
     return str(model._meta.verbose_name).capitalize() if model else type_value
 

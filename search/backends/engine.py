@@ -33,8 +33,10 @@ from modelsearch.utils import deep_update
 from opensearchpy import helpers as opensearch_helpers
 from wagtail.models import Page
 
+from search import incident_documents
+
 from .analysis import INDEX_SETTINGS
-from .mapping import PublicMappingMixin, prepare_for_indexing
+from .mapping import PublicMappingMixin, incident_document, prepare_for_indexing
 from .public_only import PublicIndexMixin
 from .rebuild import PublicAtomicRebuilder, PublicBasicRebuilder
 
@@ -100,12 +102,21 @@ class PublicBackendMixin:
             actions.append({"_id": mapping.get_document_id(page), **mapping.get_document(page)})
         return actions
 
+    def incident_actions(self, texts):
+        """Bulk actions that write the document of each incident text (texts of public incidents only)."""
+        paths = incident_documents.statistics_paths()
+        actions = []
+        for text in texts:
+            doc = incident_document(text, paths)
+            actions.append({"_id": incident_documents.document_id(text.incident_id, doc["m_locale"]), **doc})
+        return actions
+
     def scan_digests(self):
-        """``{page id: digest}`` for every document in the page index."""
+        """``{document id: digest}`` for every document in the page index (page ids and incident documents)."""
         hits = self.scan(
             self.es, index=self.page_index().name, query={"query": {"match_all": {}}, "_source": ["m_digest"]}
         )
-        return {int(hit["_id"]): (hit.get("_source") or {}).get("m_digest") for hit in hits}
+        return {hit["_id"]: (hit.get("_source") or {}).get("m_digest") for hit in hits}
 
     def ping(self):
         return bool(self.es.ping())

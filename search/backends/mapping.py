@@ -18,7 +18,7 @@ from django.db.models import prefetch_related_objects
 from modelsearch.index import RelatedFields
 from wagtail.models import Page
 
-from search import documents
+from search import documents, incident_documents
 
 from .analysis import analyser_for
 
@@ -154,3 +154,16 @@ class PublicMappingMixin:
         )
         doc["m_digest"] = _document_digest(doc)
         return doc
+
+
+def incident_document(text, paths=None):
+    """The engine document of an incident text (``search.incident_documents``), in the page documents' fields.
+
+    Only the description is searchable text, as on the database backend (the title, made of vocabulary
+    labels, is for display: the facets find incidents by type and place). Never a source.
+    """
+    doc = incident_documents.incident_document(text, paths)
+    key = language_key(doc["m_locale"])
+    doc.update({text_field(key): [text.description], "_all_text": [text.description]})
+    doc["m_digest"] = _document_digest(doc)
+    return doc

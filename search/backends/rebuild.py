@@ -4,6 +4,8 @@ Wagtail's atomic rebuild fills a new index while searches keep answering from
 the old one behind the alias. Pages edited during the rebuild may have been
 read before the edit; their queued updates (``search.models.IndexUpdate``) are
 written into the new index before it goes live, so the switch loses nothing.
+The verified incidents' documents (not Wagtail's: see ``search.incident_documents``)
+are written into it then too.
 """
 
 from django.utils import timezone

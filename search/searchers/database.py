@@ -9,15 +9,18 @@ the page's own text with the same normalisation.
 from dataclasses import replace
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
 from django.utils.text import Truncator
 from modelsearch.backends import get_search_backend
 from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page
 
 from core.visibility import public_pages
+from monitoring.incidents import IncidentText
 
-from .. import arabic, documents
+from .. import arabic, documents, incident_documents
+from ..incident_documents import INCIDENT_TYPE
 from . import spelling
 from .base import FACETS, MARK_END, MARK_START, SNIPPET_LENGTH, Hit, Matches, Searcher, Suggestion, unmarked
 from .expansion import all_terms, expand
@@ -41,6 +44,7 @@ def _filter(name, values):
         content_types = [
             ContentType.objects.get_for_model(documents.page_model(value), for_concrete_model=False).pk
             for value in values
+            if value != INCIDENT_TYPE
         ]
         return Q(content_type__in=content_types)
     if name == "violation_type":
@@ -83,6 +87,59 @@ def _facet_counts(name, scope):
     return {str(row["_year"]): row["n"] for row in rows if row["_year"]}
 
 
+def _incident_filter(name, values):
+    """The filter ``name`` on ``IncidentText`` rows (the facts are the incident's, the same in every language)."""
+    if name == "type":
+        return Q() if INCIDENT_TYPE in values else Q(pk__in=[])
+    if name == "violation_type":
+        return Q(incident__violation_type__slug__in=values)
+    if name == "neighbourhood":
+        return Q(incident__neighbourhood__slug__in=values)
+    return Q(incident__date__year__in=[int(value) for value in values])
+
+
+def _apply_incident_filters(texts, params, skip=None):
+    for name, values in params.filters.items():
+        if name == skip:
+            continue
+        if name == "type" and INCIDENT_TYPE not in values:
+            return texts.none()  # No query at all when the reader asked for pages only.
+        texts = texts.filter(_incident_filter(name, values))
+    return texts
+
+
+INCIDENT_GROUP = ("incident__violation_type__slug", "incident__neighbourhood__slug", "_year")
+
+
+def _incident_groups(scope):
+    """``{(violation type, neighbourhood, year): count}`` of ``scope``: every incident facet in one query."""
+    rows = scope.annotate(_year=ExtractYear("incident__date")).values(*INCIDENT_GROUP).annotate(n=Count("pk"))
+    return {tuple(row[key] for key in INCIDENT_GROUP): row["n"] for row in rows.order_by()}
+
+
+def _incident_facet_counts(name, groups):
+    counts = {}
+    for (violation_type, neighbourhood, year), n in groups.items():
+        value = {"type": INCIDENT_TYPE, "violation_type": violation_type, "neighbourhood": neighbourhood}.get(
+            name, str(year)
+        )
+        counts[value] = counts.get(value, 0) + n
+    return counts
+
+
+def _added(counts, more):
+    return {value: counts.get(value, 0) + more.get(value, 0) for value in counts.keys() | more.keys()}
+
+
+def _ranked(results):
+    """``{pk: sort key}`` in the backend's order: best score first, then the backend's own order."""
+    ranked = {}
+    for position, obj in enumerate(results.annotate_score("_score")):
+        score = getattr(obj, "_score", None)
+        ranked.setdefault(obj.pk, (-(score or 0), position))
+    return ranked
+
+
 def _ids(results):
     if hasattr(results, "get_queryset"):
         return list(results.get_queryset().values_list("pk", flat=True))
@@ -91,9 +148,14 @@ def _ids(results):
 
 def _highlight(page, q):
     """The page's text around the first word matching the query, matched words marked."""
-    wanted = set(arabic.tokens(q))
     title, texts = documents.page_texts(page)
-    for text in [documents.page_summary(page), *texts, title]:
+    return _highlight_in([documents.page_summary(page), *texts, title], documents.page_summary(page), q)
+
+
+def _highlight_in(candidates, summary, q):
+    """The first of ``candidates`` with a word matching the query, around it, matched words marked."""
+    wanted = set(arabic.tokens(q))
+    for text in candidates:
         spans = [span for span in arabic.word_spans(text) if span[2] & wanted]
         if not spans:
             continue
@@ -112,7 +174,7 @@ def _highlight(page, q):
         prefix = "…" if start > 0 else ""
         suffix = "…" if end < len(text) else ""
         return prefix + "".join(pieces) + suffix
-    return unmarked(Truncator(documents.page_summary(page)).chars(SNIPPET_LENGTH))
+    return unmarked(Truncator(summary).chars(SNIPPET_LENGTH))
 
 
 def database_query(params):
@@ -129,65 +191,102 @@ def highlight_terms(params):
     return all_terms(groups) if groups else params.q
 
 
+def _by_date(entries):
+    """Newest first, undated last, then the highest id: ``entries`` are ``(kind, pk, date)``."""
+    return sorted(entries, key=lambda entry: (entry[2] is None, -(entry[2].toordinal() if entry[2] else 0), -entry[1]))
+
+
 class DatabaseSearcher(Searcher):
+    """Pages from ``public_pages()`` and verified incidents' texts (``incident_documents``), ranked together."""
+
     def __init__(self):
-        self._matched_for = None  # (params, matched, rank): search and facets share one full-text query.
+        self._matched_for = None  # (params, pages, texts, rank): search and facets share one full-text query.
 
     def _matched(self, params):
-        """Public pages of the locale matching ``q`` (unfiltered), and their rank (None without ``q``)."""
+        """Public pages and public incident texts of the locale matching ``q`` (unfiltered), and
+        ``{(kind, pk): sort key}`` of the matches (None without ``q``)."""
         if self._matched_for is None or self._matched_for[0] is not params:
-            matched, rank = _public_in(params.locale), None
+            pages, texts, rank = _public_in(params.locale), incident_documents.public_texts(params.locale), None
             if params.q:
-                ids = _ids(get_search_backend(DATABASE_BACKEND_NAME).search(database_query(params), Page))
-                matched = matched.filter(pk__in=ids)
-                rank = {pk: position for position, pk in enumerate(ids)}
-            self._matched_for = (params, matched, rank)
-        return self._matched_for[1], self._matched_for[2]
+                backend = get_search_backend(DATABASE_BACKEND_NAME)
+                page_rank = _ranked(backend.search(database_query(params), Page))
+                text_rank = _ranked(backend.search(database_query(params), IncidentText))
+                pages = pages.filter(pk__in=list(page_rank))
+                texts = texts.filter(pk__in=list(text_rank))
+                rank = {("page", pk): (*key, 0) for pk, key in page_rank.items()}
+                rank.update({("incident", pk): (*key, 1) for pk, key in text_rank.items()})
+            self._matched_for = (params, pages, texts, rank)
+        return self._matched_for[1:]
+
+    def _filtered(self, params):
+        pages, texts, rank = self._matched(params)
+        return _apply_filters(pages, params), _apply_incident_filters(texts, params), rank
 
     def search(self, params):
-        matched, rank = self._matched(params)
-        final = _apply_filters(matched, params)
-        count = final.count()
+        pages, texts, rank = self._filtered(params)
+        incidents = [("incident", pk, date) for pk, date in texts.values_list("pk", "incident__date")]
         if rank is not None:
-            ordered = sorted(final.values_list("pk", flat=True), key=lambda pk: rank[pk])
+            entries = [("page", pk) for pk in pages.values_list("pk", flat=True)] + [entry[:2] for entry in incidents]
+            ordered = sorted(entries, key=lambda entry: rank[entry])
         else:
-            ordered = list(
-                final.annotate(_date=documents.date_expression())
-                .order_by(F("_date").desc(nulls_last=True), "-pk")
-                .values_list("pk", flat=True)
-            )
-        page_ids = ordered[params.offset : params.offset + params.page_size]
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
-        hits = []
+            dated = pages.annotate(_date=documents.date_expression()).values_list("pk", "_date")
+            ordered = [entry[:2] for entry in _by_date([("page", pk, date) for pk, date in dated] + incidents)]
+        count = len(ordered)
+        wanted = ordered[params.offset : params.offset + params.page_size]
+        page_ids = [pk for kind, pk in wanted if kind == "page"]
+        text_ids = [pk for kind, pk in wanted if kind == "incident"]
+        found = {("page", page.pk): page for page in Page.objects.filter(pk__in=page_ids).specific()}
+        found.update({("incident", text.pk): text for text in texts.filter(pk__in=text_ids)})
+        paths = incident_documents.statistics_paths() if text_ids else {}
         terms = highlight_terms(params) if params.q else ""
-        for pk in page_ids:
-            page = pages.get(pk)
-            if page is None:
+        hits = []
+        for entry in wanted:
+            item = found.get(entry)
+            if item is None:
                 continue
-            summary = documents.page_summary(page)
-            hits.append(
-                Hit(
-                    id=pk,
-                    type=documents.type_name(type(page)),
-                    title=page.title,
-                    url=documents.page_url(page),
-                    locale=params.locale,
-                    date=documents.page_date(page),
-                    summary=summary,
-                    highlight=_highlight(page, terms) if params.q else unmarked(summary),
-                )
-            )
+            if entry[0] == "incident":
+                hits.append(self._incident_hit(item, terms, paths))
+            else:
+                hits.append(self._page_hit(item, terms, params.locale))
         return Matches(count=count, hits=hits)
 
+    @staticmethod
+    def _page_hit(page, terms, locale):
+        summary = documents.page_summary(page)
+        return Hit(
+            id=page.pk,
+            type=documents.type_name(type(page)),
+            title=page.title,
+            url=documents.page_url(page),
+            locale=locale,
+            date=documents.page_date(page),
+            summary=summary,
+            highlight=_highlight(page, terms) if terms else unmarked(summary),
+        )
+
+    @staticmethod
+    def _incident_hit(text, terms, paths):
+        summary = incident_documents.incident_summary(text)
+        highlight = _highlight_in([text.description], summary, terms) if terms else summary
+        return incident_documents.incident_hit(text, highlight, paths)
+
     def facets(self, params):
-        matched, _rank = self._matched(params)
-        return {name: _facet_counts(name, _apply_filters(matched, params, skip=name).order_by()) for name in FACETS}
+        pages, texts, _rank = self._matched(params)
+        counts, groups = {}, {}
+        for name in FACETS:
+            page_counts = _facet_counts(name, _apply_filters(pages, params, skip=name).order_by())
+            # Facets without an active filter share one scope, and one grouped query.
+            skip = name if name in params.filters else None
+            if skip not in groups:
+                groups[skip] = _incident_groups(_apply_incident_filters(texts, params, skip=skip))
+            counts[name] = _added(page_counts, _incident_facet_counts(name, groups[skip]))
+        return counts
 
     def count(self, params):
         if params.matches_nothing:
             return 0
-        matched, _rank = self._matched(params)
-        return _apply_filters(matched, params).count()
+        pages, texts, _rank = self._filtered(params)
+        return pages.count() + texts.count()
 
     def did_you_mean(self, params):
         pages = _public_in(params.locale)

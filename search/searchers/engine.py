@@ -11,8 +11,9 @@ from dataclasses import replace
 from wagtail.models import Page
 
 from core.visibility import public_pages
+from monitoring.records import public_incidents
 
-from .. import documents, outbox
+from .. import documents, incident_documents, outbox
 from ..backends.mapping import language_key, text_field, title_field
 from ..connection import EngineUnavailableError
 from .base import FACETS, MARK_END, MARK_START, SNIPPET_LENGTH, Hit, Matches, Searcher, Suggestion, unmarked
@@ -176,6 +177,32 @@ def still_public(ids):
     return (ids - pending) | visible
 
 
+def incidents_still_public(ids):
+    """:func:`still_public` for incidents: a pending change is checked against ``public_incidents()``."""
+    ids = set(ids)
+    pending = outbox.incidents_pending_among(ids)
+    if not pending:
+        return ids
+    visible = set(public_incidents().filter(pk__in=pending).values_list("pk", flat=True))
+    return (ids - pending) | visible
+
+
+def _hit_key(hit):
+    """``(type, id)`` of a hit: page documents are named by the page id, incidents' by ``m_id`` and language."""
+    source = hit.get("_source") or {}
+    if source.get("m_type") == incident_documents.INCIDENT_TYPE:
+        return incident_documents.INCIDENT_TYPE, int(source["m_id"])
+    return "page", int(hit["_id"])
+
+
+def visible_keys(hits):
+    """The ``_hit_key`` of the hits still public (see :func:`still_public`)."""
+    keys = [_hit_key(hit) for hit in hits]
+    pages = still_public(pk for kind, pk in keys if kind == "page")
+    incidents = incidents_still_public(pk for kind, pk in keys if kind != "page")
+    return {("page", pk) for pk in pages} | {(incident_documents.INCIDENT_TYPE, pk) for pk in incidents}
+
+
 def _facet_counts(aggregations):
     counts = {}
     for name in FACETS:
@@ -204,11 +231,11 @@ class EngineSearcher(Searcher):
         response = self._call(search_body(params))
         self._facets_of = (params, _facet_counts(response["aggregations"]))
         hits = response["hits"]["hits"]
-        visible = still_public(int(hit["_id"]) for hit in hits)
+        visible = visible_keys(hits)
         results = []
         for hit in hits:
-            pk = int(hit["_id"])
-            if pk not in visible:
+            kind, pk = _hit_key(hit)
+            if (kind, pk) not in visible:
                 continue
             source = hit.get("_source") or {}
             summary = source.get("m_summary") or ""

@@ -4,11 +4,11 @@ import datetime
 
 import pytest
 
-from monitoring.models import ReportIncident, ReportPage
+from monitoring.models import IncidentText, ReportIncident, ReportPage
 from tests.factories import publish
 from tests.search.conftest import backend, committed, database_backend, engine, site  # noqa: F401 (fixtures)
 
-from .incidents import make_sample
+from .incidents import VERIFIED, make_sample
 
 CONFIDENTIAL = "CONFIDENTIAL-WITNESS-7731"
 
@@ -16,6 +16,10 @@ CONFIDENTIAL = "CONFIDENTIAL-WITNESS-7731"
 @pytest.fixture
 def searchable(site, committed):  # noqa: F811 (the fixture imported above)
     incidents = make_sample()
+    # Verified incidents are search results: their words must not meet the draft's, which must never be found.
+    for text in IncidentText.objects.filter(incident__status=VERIFIED):
+        text.description = "شهادة موثقة من الميدان"
+        text.save()
     index = site["reports"]["ar"]
     with committed():
         report = ReportPage(
