@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): one per CPU; each has its own test database and search index prefix.
+PYTEST_WORKERS ?= auto
 
 .PHONY: install run test lint services messages clean
 
@@ -27,7 +29,7 @@ lint: install
 	PYTHONPATH=. $(BIN)/lint-imports --no-cache
 
 test: lint
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Starts PostgreSQL and an OpenSearch 2.19 node on loopback (installing them if
 # needed) and prints `export` lines: eval "$(make -s services)"
