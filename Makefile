@@ -6,6 +6,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 # Test processes (pytest-xdist): one per CPU; each has its own test database and search index prefix.
+# Tests are handed out one by one in pytest-django's order (transactional tests, which empty the
+# database, after all others), not file by file, which would run a file's transactional tests early.
 PYTEST_WORKERS ?= auto
 
 .PHONY: install run test lint services messages clean
@@ -29,7 +31,7 @@ lint: install
 	PYTHONPATH=. $(BIN)/lint-imports --no-cache
 
 test: lint
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 # Starts PostgreSQL and an OpenSearch 2.19 node on loopback (installing them if
 # needed) and prints `export` lines: eval "$(make -s services)"

@@ -67,7 +67,11 @@ def scratch_databases():
     if connection.vendor != "postgresql":
         return []
     with connection.cursor() as cursor:
-        cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", ["%restore_drill"])
+        # This process's own scratch database: another test process has its own (``<database>_restore_drill``).
+        cursor.execute(
+            "SELECT datname FROM pg_database WHERE datname = %s",
+            [f"{connection.settings_dict['NAME']}_restore_drill"[:63]],
+        )
         return [row[0] for row in cursor.fetchall()]
 
 
