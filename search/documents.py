@@ -166,3 +166,20 @@ def violation_type_filter(slugs):
 def neighbourhood_filter(slugs):
     relation = story_relation()
     return Q(**{f"{relation}__neighbourhood__slug__in": slugs})
+
+
+def page_hit(page, locale, highlight=None):
+    """``page`` as a search hit in ``locale``; without ``highlight`` its summary stands in, unmarked."""
+    from .searchers.base import Hit, unmarked
+
+    summary = page_summary(page)
+    return Hit(
+        id=page.pk,
+        type=type_name(type(page)),
+        title=page.title,
+        url=page_url(page),
+        locale=locale,
+        date=page_date(page),
+        summary=summary,
+        highlight=unmarked(summary) if highlight is None else highlight,
+    )

@@ -31,20 +31,25 @@ _to_flush = set()
 _incidents_to_flush = set()
 
 
-def schedule(page_ids):
-    """Record that these pages' documents must be refreshed; apply after the current transaction commits."""
-    page_ids = {int(pk) for pk in page_ids if pk is not None}
-    if not page_ids or not engine_configured():
+def _record(queue, key, ids, waiting):
+    """Upsert one pending row per id into ``queue`` (a QueuedUpdate model keyed by ``key``); apply after commit."""
+    ids = {int(pk) for pk in ids if pk is not None}
+    if not ids or not engine_configured():
         return
     now = timezone.now()
-    IndexUpdate.objects.bulk_create(
-        [IndexUpdate(page_id=pk, requested_at=now) for pk in sorted(page_ids)],
+    queue.objects.bulk_create(
+        [queue(**{key: pk}, requested_at=now) for pk in sorted(ids)],
         update_conflicts=True,
-        unique_fields=["page_id"],
+        unique_fields=[key],
         update_fields=["requested_at", "applied_at"],
     )
-    _to_flush.update(page_ids)
+    waiting.update(ids)
     transaction.on_commit(_flush)
+
+
+def schedule(page_ids):
+    """Record that these pages' documents must be refreshed; apply after the current transaction commits."""
+    _record(IndexUpdate, "page_id", page_ids, _to_flush)
 
 
 def schedule_subtree(page):
@@ -54,18 +59,7 @@ def schedule_subtree(page):
 
 def schedule_incidents(incident_ids):
     """Record that these incidents' documents must be refreshed (written if verified, removed otherwise)."""
-    incident_ids = {int(pk) for pk in incident_ids if pk is not None}
-    if not incident_ids or not engine_configured():
-        return
-    now = timezone.now()
-    IncidentIndexUpdate.objects.bulk_create(
-        [IncidentIndexUpdate(incident_id=pk, requested_at=now) for pk in sorted(incident_ids)],
-        update_conflicts=True,
-        unique_fields=["incident_id"],
-        update_fields=["requested_at", "applied_at"],
-    )
-    _incidents_to_flush.update(incident_ids)
-    transaction.on_commit(_flush)
+    _record(IncidentIndexUpdate, "incident_id", incident_ids, _incidents_to_flush)
 
 
 def _flush():
@@ -86,20 +80,18 @@ def _flush():
             logger.exception("Could not enqueue the search index update for %s %s", kind, ids)
 
 
+def _pending(queue, key, ids):
+    return set(queue.objects.filter(**{f"{key}__in": set(ids)}, applied_at__isnull=True).values_list(key, flat=True))
+
+
 def pending_among(page_ids):
     """The ids among ``page_ids`` whose latest change has not reached the engine yet."""
-    return set(
-        IndexUpdate.objects.filter(page_id__in=set(page_ids), applied_at__isnull=True).values_list("page_id", flat=True)
-    )
+    return _pending(IndexUpdate, "page_id", page_ids)
 
 
 def incidents_pending_among(incident_ids):
     """The ids among ``incident_ids`` whose latest change has not reached the engine yet."""
-    return set(
-        IncidentIndexUpdate.objects.filter(incident_id__in=set(incident_ids), applied_at__isnull=True).values_list(
-            "incident_id", flat=True
-        )
-    )
+    return _pending(IncidentIndexUpdate, "incident_id", incident_ids)
 
 
 def pending_count():

@@ -12,7 +12,6 @@ from wagtail.models import Page
 from core.visibility import public_pages
 
 from . import documents
-from .searchers.base import Hit, unmarked
 
 
 def promoted_pages(q, language):
@@ -34,22 +33,7 @@ def promoted_pages(q, language):
 
 def promoted_hits(q, language):
     """:func:`promoted_pages` as search hits, in the same shape as the results."""
-    hits = []
-    for page in promoted_pages(q, language):
-        summary = documents.page_summary(page)
-        hits.append(
-            Hit(
-                id=page.pk,
-                type=documents.type_name(type(page)),
-                title=page.title,
-                url=documents.page_url(page),
-                locale=language,
-                date=documents.page_date(page),
-                summary=summary,
-                highlight=unmarked(summary),
-            )
-        )
-    return hits
+    return [documents.page_hit(page, language) for page in promoted_pages(q, language)]
 
 
 def put_first(response, shape):

@@ -22,7 +22,7 @@ from monitoring.incidents import IncidentText
 from .. import arabic, documents, incident_documents
 from ..incident_documents import INCIDENT_TYPE
 from . import spelling
-from .base import FACETS, MARK_END, MARK_START, SNIPPET_LENGTH, Hit, Matches, Searcher, Suggestion, unmarked
+from .base import FACETS, MARK_END, MARK_START, SNIPPET_LENGTH, Matches, Searcher, Suggestion, unmarked
 from .expansion import all_terms, expand
 
 DATABASE_BACKEND_NAME = "default"
@@ -252,17 +252,7 @@ class DatabaseSearcher(Searcher):
 
     @staticmethod
     def _page_hit(page, terms, locale):
-        summary = documents.page_summary(page)
-        return Hit(
-            id=page.pk,
-            type=documents.type_name(type(page)),
-            title=page.title,
-            url=documents.page_url(page),
-            locale=locale,
-            date=documents.page_date(page),
-            summary=summary,
-            highlight=_highlight(page, terms) if terms else unmarked(summary),
-        )
+        return documents.page_hit(page, locale, highlight=_highlight(page, terms) if terms else None)
 
     @staticmethod
     def _incident_hit(text, terms, paths):
