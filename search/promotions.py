@@ -3,8 +3,12 @@
 Editors promote pages for a query in the admin (Settings → Promoted search results). A promoted page is
 shown only when it is public (``core.visibility.public_pages``: never a draft, a private page or a story
 without consent) and written in the language searched; the query is matched as Wagtail normalises it.
+
+Most searches have no pick: the queries that have one are kept in Django's cache, so those searches
+ask the database nothing. ``search.signals`` drops that list when a pick or its query changes.
 """
 
+from django.core.cache import cache
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
@@ -13,11 +17,30 @@ from core.visibility import public_pages
 
 from . import documents
 
+PROMOTED_QUERIES_KEY = "search:promoted-queries"
+# Only bounds a change made behind the signals' back (raw SQL).
+PROMOTED_QUERIES_TIMEOUT = 600
+
+
+def promoted_queries():
+    """The normalised query strings that have at least one pick."""
+    queries = cache.get(PROMOTED_QUERIES_KEY)
+    if queries is None:
+        queries = frozenset(
+            SearchPromotion.objects.filter(page__isnull=False).values_list("query__query_string", flat=True)
+        )
+        cache.set(PROMOTED_QUERIES_KEY, queries, PROMOTED_QUERIES_TIMEOUT)
+    return queries
+
+
+def forget_promoted_queries():
+    cache.delete(PROMOTED_QUERIES_KEY)
+
 
 def promoted_pages(q, language):
     """The public pages of ``language`` promoted for ``q``, in the editors' order."""
     query = normalise_query_string(q or "")
-    if not query:
+    if not query or query not in promoted_queries():
         return []
     ids = list(
         SearchPromotion.objects.filter(query__query_string=query, page__isnull=False)

@@ -12,7 +12,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from core import vocabulary_cache as cached
 
-from . import outbox
+from . import outbox, promotions
 
 IMPORT_BATCH = 1000
 
@@ -98,6 +98,11 @@ def _locale_changed(sender, instance, **kwargs):
     _forget_now_and_after_commit(cached.forget_locales)
 
 
+def _picks_changed(sender, instance, **kwargs):
+    """An editor's pick added, moved or removed, or its query renamed: the list of picked queries changes."""
+    _forget_now_and_after_commit(promotions.forget_promoted_queries)
+
+
 def connect():
     from core.models import Neighbourhood, ViolationType
     from monitoring.importing import incidents_written
@@ -115,6 +120,11 @@ def connect():
         signal.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"search_restriction_{signal}")
         signal.connect(_story_link_changed, sender=StoryViolationType, dispatch_uid=f"search_story_link_{signal}")
         signal.connect(_locale_changed, sender=Locale, dispatch_uid=f"search_locale_{signal}")
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    for signal in (post_save, post_delete):
+        for model in (SearchPromotion, Query):
+            signal.connect(_picks_changed, sender=model, dispatch_uid=f"search_picks_{model}_{signal}")
     incidents_written.connect(_incidents_imported, dispatch_uid="search_incidents_imported")
     for signal in (post_save, post_delete):
         for model in (Incident, IncidentText):

@@ -170,7 +170,7 @@ def still_public(ids):
     the signals' back (raw SQL) are found by ``search_check``.
     """
     ids = set(ids)
-    pending = outbox.pending_among(ids)
+    pending = outbox.pending_among(ids) if ids else set()
     if not pending:
         return ids
     visible = set(public_pages(Page.objects.filter(pk__in=pending)).values_list("pk", flat=True))
@@ -180,7 +180,7 @@ def still_public(ids):
 def incidents_still_public(ids):
     """:func:`still_public` for incidents: a pending change is checked against ``public_incidents()``."""
     ids = set(ids)
-    pending = outbox.incidents_pending_among(ids)
+    pending = outbox.incidents_pending_among(ids) if ids else set()
     if not pending:
         return ids
     visible = set(public_incidents().filter(pk__in=pending).values_list("pk", flat=True))

@@ -59,3 +59,16 @@ def test_only_public_pages_of_the_language_searched_are_promoted(make_story, api
     assert {draft.pk, private.pk, unconsented.pk, arabic.pk}.isdisjoint(result["id"] for result in english)
     arabic_results = results(api, q="water", locale="ar")
     assert [result["id"] for result in arabic_results] == [arabic.pk]
+
+
+def test_a_pick_added_after_a_search_shows_at_once_and_a_removed_one_goes(make_story, api):
+    """The searches without a pick ask the cache which queries have one; adding or removing a pick changes it."""
+    matching = make_story("Checkpoint queues at dawn", locale="en")
+    pick = make_story("A guide to the crossing hours", locale="en")
+    assert [result["id"] for result in results(api, q="checkpoint", locale="en")] == [matching.pk]
+
+    promote("checkpoint", pick)
+    assert [result["id"] for result in results(api, q="checkpoint", locale="en")] == [pick.pk, matching.pk]
+
+    SearchPromotion.objects.filter(page=pick).delete()
+    assert [result["id"] for result in results(api, q="checkpoint", locale="en")] == [matching.pk]
