@@ -76,6 +76,7 @@ class _Queue:
 
     def __init__(self, model, field, write):
         self.model, self.field, self.write = model, field, write
+        self.kind = field.removesuffix("_id")  # "page", "incident": for messages
 
     def rows(self, ids):
         return self.model.objects.filter(**{f"{self.field}__in": ids})
@@ -111,7 +112,7 @@ class _Queue:
             except Exception as error:  # noqa: BLE001 - connection refused, timeouts, rejected writes…
                 failed = ids[start:]
                 logger.warning(
-                    "Search index update failed for %d %s, kept in the queue: %s", len(failed), self.field, error
+                    "Search index update failed for %d %s(s), kept in the queue: %s", len(failed), self.kind, error
                 )
                 self.record_failure(failed, error)
                 return applied, len(failed)

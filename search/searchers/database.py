@@ -149,7 +149,8 @@ def _ids(results):
 def _highlight(page, q):
     """The page's text around the first word matching the query, matched words marked."""
     title, texts = documents.page_texts(page)
-    return _highlight_in([documents.page_summary(page), *texts, title], documents.page_summary(page), q)
+    summary = documents.page_summary(page)
+    return _highlight_in([summary, *texts, title], summary, q)
 
 
 def _highlight_in(candidates, summary, q):

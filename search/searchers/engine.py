@@ -162,6 +162,15 @@ def did_you_mean_body(q):
     }
 
 
+def _still_visible(ids, pending_among, visible_among):
+    """``ids`` minus those whose change is still queued and that are no longer public."""
+    ids = set(ids)
+    pending = pending_among(ids) if ids else set()
+    if not pending:
+        return ids
+    return (ids - pending) | set(visible_among(pending))
+
+
 def still_public(ids):
     """Drop hits whose page stopped being public before the index caught up.
 
@@ -169,22 +178,20 @@ def still_public(ids):
     IndexUpdate row; those hits are checked against ``public_pages()`` now. Changes made behind
     the signals' back (raw SQL) are found by ``search_check``.
     """
-    ids = set(ids)
-    pending = outbox.pending_among(ids) if ids else set()
-    if not pending:
-        return ids
-    visible = set(public_pages(Page.objects.filter(pk__in=pending)).values_list("pk", flat=True))
-    return (ids - pending) | visible
+    return _still_visible(
+        ids,
+        outbox.pending_among,
+        lambda pending: public_pages(Page.objects.filter(pk__in=pending)).values_list("pk", flat=True),
+    )
 
 
 def incidents_still_public(ids):
     """:func:`still_public` for incidents: a pending change is checked against ``public_incidents()``."""
-    ids = set(ids)
-    pending = outbox.incidents_pending_among(ids) if ids else set()
-    if not pending:
-        return ids
-    visible = set(public_incidents().filter(pk__in=pending).values_list("pk", flat=True))
-    return (ids - pending) | visible
+    return _still_visible(
+        ids,
+        outbox.incidents_pending_among,
+        lambda pending: public_incidents().filter(pk__in=pending).values_list("pk", flat=True),
+    )
 
 
 def _hit_key(hit):
